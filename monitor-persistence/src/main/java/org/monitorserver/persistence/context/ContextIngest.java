@@ -1,0 +1,26 @@
+package org.monitorserver.persistence.context;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.monitorserver.domain.context.ExecutionContext;
+import org.monitorserver.persistence.HashIdentifiedWriter;
+
+/** Writes of execution contexts. */
+@Stateless
+public class ContextIngest {
+
+    @EJB
+    private HashIdentifiedWriter writer;
+
+    /**
+     * Stores {@code context}, or returns the stored one when an identical context has this hash already.
+     *
+     * @throws org.monitorserver.persistence.ConflictException when the hash is stored with other content
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ExecutionContext register(ExecutionContext context) {
+        return writer.storeOnce(context, ExecutionContext.class, ExecutionContext.FIND_BY_HASH);
+    }
+}

@@ -1,0 +1,35 @@
+package org.monitorserver.persistence.context;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.monitorserver.domain.context.ExecutionContext;
+import org.monitorserver.persistence.LikePattern;
+import org.monitorserver.persistence.Page;
+import org.monitorserver.persistence.PageQuery;
+import org.monitorserver.persistence.PageRequest;
+
+/** Reads of execution contexts, each one named query scoped to a tenant. */
+@Stateless
+public class ContextQueries {
+
+    @PersistenceContext(unitName = "monitor")
+    private EntityManager em;
+
+    /** Contexts whose hash starts with {@code prefix} (taken literally), in arrival order. */
+    public Page<ExecutionContext> findByHashPrefix(long tenant, String prefix, PageRequest request) {
+        String pattern = LikePattern.startingWith(prefix);
+        return PageQuery.fetch(
+                em.createNamedQuery(ExecutionContext.FIND_BY_HASH_PREFIX, ExecutionContext.class)
+                        .setParameter("tenant", tenant).setParameter("prefix", pattern),
+                em.createNamedQuery(ExecutionContext.COUNT_BY_HASH_PREFIX, Long.class)
+                        .setParameter("tenant", tenant).setParameter("prefix", pattern),
+                request);
+    }
+
+    /** How many contexts the tenant has. */
+    public long count(long tenant) {
+        return em.createNamedQuery(ExecutionContext.COUNT_BY_TENANT, Long.class)
+                .setParameter("tenant", tenant).getSingleResult();
+    }
+}

@@ -1,0 +1,138 @@
+package org.monitorserver.rest;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.monitorserver.persistence.ConflictException;
+import org.monitorserver.persistence.PageNotFoundException;
+
+/**
+ * Every error answer of the API, in one place: a JSON {@link ErrorBody} with a {@code message} and, for
+ * validation, {@code errors} by field. Only expected failures are mapped; anything else stays a loud 500 that
+ * the server logs, and is a bug.
+ */
+public final class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    private ErrorMapper() {
+    }
+
+    /**
+     * The body of every 4xx answer.
+     *
+     * @param message what went wrong, for a human
+     * @param errors the reason per field, in the field names the client sent; absent when not about fields
+     */
+    @JsonbPropertyOrder({"message", "errors"})
+    public record ErrorBody(String message, @JsonbNillable(false) Map<String, String> errors) {
+    }
+
+    static Response answer(Response.Status status, String message, Map<String, String> errors) {
+        LOG.fine(() -> "Rejected with " + status.getStatusCode() + ": " + message + " " + errors);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(message, errors == null || errors.isEmpty() ? null : errors)).build();
+    }
+
+    /** Bad fields in a posted body: 400 with the reason per field. */
+    @Provider
+    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage(), e.errors());
+        }
+    }
+
+    /** Bean Validation of parameters: 400, the field named as the client sent it ({@code page}, not {@code arg0}). */
+    @Provider
+    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            var errors = new TreeMap<String, String>();
+            for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+                errors.merge(fieldName(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
+            }
+            return answer(Response.Status.BAD_REQUEST, "invalid request parameters", errors);
+        }
+
+        private static String fieldName(Path path) {
+            String name = "request";
+            for (Path.Node node : path) {
+                name = node.getName();
+            }
+            return name;
+        }
+    }
+
+    /** A write that contradicts stored data: 409. */
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return answer(Response.Status.CONFLICT, e.getMessage(), null);
+        }
+    }
+
+    /** A page outside the listing: 404. */
+    @Provider
+    public static class PageNotFound implements ExceptionMapper<PageNotFoundException> {
+        @Override
+        public Response toResponse(PageNotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Statuses raised by JAX-RS itself or by us (404 no route, 405, 406, 413, 415): the same status with a JSON
+     * body, instead of the server's HTML or empty answer.
+     */
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+
+        @Context
+        UriInfo uri;
+
+        @Context
+        Request request;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+            if (status == null) {
+                return e.getResponse();
+            }
+            String message;
+            if (e instanceof NotFoundException) {
+                message = "no such resource: " + request.getMethod() + " " + uri.getRequestUri().getRawPath();
+            } else if (e instanceof NotAllowedException) {
+                message = request.getMethod() + " is not allowed on " + uri.getRequestUri().getRawPath()
+                        + "; allowed: " + String.join(", ", e.getResponse().getAllowedMethods());
+            } else if (e instanceof NotSupportedException) {
+                message = "the request body must be JSON (Content-Type: application/json)";
+            } else {
+                message = e.getMessage() != null ? e.getMessage() : status.getReasonPhrase();
+            }
+            Response.ResponseBuilder answer = Response.fromResponse(answer(status, message, null));
+            if (!e.getResponse().getAllowedMethods().isEmpty()) {
+                answer.allow(e.getResponse().getAllowedMethods());
+            }
+            return answer.build();
+        }
+    }
+}

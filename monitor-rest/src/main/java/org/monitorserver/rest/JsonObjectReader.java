@@ -1,0 +1,76 @@
+package org.monitorserver.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Map;
+
+/**
+ * Reads a POST body into a {@link JsonObject}, in place of the server's JSON-P reader: it enforces the body
+ * limit (413) before parsing and turns every malformed body into a 400 with a JSON message, so that resources
+ * only see well-formed objects.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonObjectReader implements MessageBodyReader<JsonObject> {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    @Inject
+    MonitorSettings settings;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == JsonObject.class;
+    }
+
+    @Override
+    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        long limit = settings.maxBodyBytes();
+        String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
+            throw tooLarge(limit);
+        }
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) {
+            throw tooLarge(limit);
+        }
+        if (bytes.length == 0) {
+            throw new InvalidRequestException("the request body is empty; send a JSON object", Map.of());
+        }
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequestException("the request body must be a JSON object, not " + value.getValueType()
+                    .name().toLowerCase(), Map.of());
+        }
+        return value.asJsonObject();
+    }
+
+    private static ClientErrorException tooLarge(long limit) {
+        return new ClientErrorException("the request body is larger than " + limit
+                + " bytes (MONITOR_SERVER_MAX_BODY_BYTES)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+}

@@ -1,0 +1,97 @@
+package org.monitorserver.rest.context;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.persistence.context.ContextIngest;
+import org.monitorserver.persistence.context.ContextQueries;
+import org.monitorserver.rest.CountJson;
+import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.PageParam;
+import org.monitorserver.rest.Pages;
+
+/** {@code /api/v1/contexts}: the machines sessions ran on. */
+@RequestScoped
+@Path("contexts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "contexts", description = "Execution contexts: the machines tests ran on")
+public class ContextsResource {
+
+    @EJB
+    ContextIngest ingest;
+
+    @EJB
+    ContextQueries queries;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Create a context",
+            description = "Stores an execution context. Posting an identical context again answers 201 with the "
+                    + "stored one; the same hash with other content is 409.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContextSubmission.class)))
+    @APIResponse(responseCode = "201", description = "Stored (or already stored identically)",
+            content = @Content(schema = @Schema(implementation = ContextJson.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or missing or mistyped fields",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "The hash is stored with other content",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
+    public Response create(JsonObject body) {
+        var stored = ingest.register(ContextSubmission.read(body).toContext(tenant.id()));
+        return Response.created(uri.getBaseUriBuilder().path("contexts").path(stored.getHash()).build())
+                .entity(ContextJson.from(stored)).build();
+    }
+
+    @GET
+    @Path("count")
+    @Operation(summary = "Count contexts")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
+    public CountJson count() {
+        return new CountJson(queries.count(tenant.id()));
+    }
+
+    @GET
+    @Path("{prefix}")
+    @Operation(summary = "Get context details",
+            description = "Contexts whose hash starts with the given prefix (case-sensitive, taken literally).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContextJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "No context has this prefix")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
+        var found = queries.findByHashPrefix(tenant.id(), prefix, pages.request(page));
+        return pages.render("contexts", found.map(ContextJson::from), uri);
+    }
+}

@@ -1,0 +1,65 @@
+package org.monitorserver.rest.metric;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.persistence.metric.MetricIngest;
+import org.monitorserver.persistence.metric.MetricQueries;
+import org.monitorserver.rest.CountJson;
+import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.ErrorMapper.ErrorBody;
+
+/** {@code /api/v1/metrics}: the resource use of each test item. */
+@RequestScoped
+@Path("metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "metrics", description = "Resource use of test items")
+public class MetricsResource {
+
+    @EJB
+    MetricIngest ingest;
+
+    @EJB
+    MetricQueries queries;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @POST
+    @Operation(summary = "Create a metric",
+            description = "Stores one test item's resource use. Its session and context need not exist yet.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MetricSubmission.class)))
+    @APIResponse(responseCode = "201", description = "Stored and committed",
+            content = @Content(schema = @Schema(implementation = MetricJson.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or missing or mistyped fields",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
+    public Response create(JsonObject body) {
+        var stored = ingest.record(MetricSubmission.read(body).toMetric(tenant.id()));
+        return Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build();
+    }
+
+    @GET
+    @Path("count")
+    @Operation(summary = "Count metrics")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
+    public CountJson count() {
+        return new CountJson(queries.count(tenant.id()));
+    }
+}
