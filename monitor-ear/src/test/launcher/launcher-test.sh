@@ -151,14 +151,14 @@ begin 'postgresql no user: postgres, empty password'
 launch MONITOR_SERVER_DATABASE_URI=postgresql://h:6543/db
 expect_rc 0
 expect_out 'MONITOR_DB_DRIVER=postgresql' 'MONITOR_DB_URL=jdbc:postgresql://h:6543/db' \
-    'MONITOR_DB_USER=postgres' 'MONITOR_DB_PASSWORD=' "EXEC $standalone"
+    'MONITOR_DB_USER=postgres' "EXEC $standalone"
 end
 
 begin 'postgresql user without password'
 launch MONITOR_SERVER_DATABASE_URI=postgresql://monitor@h/db
 expect_rc 0
 expect_out 'MONITOR_DB_DRIVER=postgresql' 'MONITOR_DB_URL=jdbc:postgresql://h:5432/db' \
-    'MONITOR_DB_USER=monitor' 'MONITOR_DB_PASSWORD=' "EXEC $standalone"
+    'MONITOR_DB_USER=monitor' "EXEC $standalone"
 end
 
 begin 'postgresql no port: 5432'

@@ -182,6 +182,9 @@ translate_postgresql() {
     pct_decode_to MONITOR_DB_USER "${user:-postgres}"
     pct_decode_to MONITOR_DB_PASSWORD "$password"
     export MONITOR_DB_USER MONITOR_DB_PASSWORD
+    # WildFly refuses an empty datasource password; without one, leave the server's default (a password-less
+    # login such as trust or peer authentication ignores it).
+    [[ -n $MONITOR_DB_PASSWORD ]] || unset MONITOR_DB_PASSWORD
 }
 
 # --- options -----------------------------------------------------------------

@@ -28,17 +28,16 @@ public final class JsonFields {
     /** A required string of at most {@code max} characters; empty allowed. */
     public String string(int max, String name, String... aliases) {
         String key = present(name, aliases);
-        if (key == null) {
-            return null;
-        }
-        return bounded(key, json.get(key), max);
+        return key == null ? null : bounded(key, json.get(key), max);
     }
 
     /** A required string of 1 to {@code max} characters. */
     public String nonEmptyString(int max, String name, String... aliases) {
-        String value = string(max, name, aliases);
+        String key = present(name, aliases);
+        String value = key == null ? null : bounded(key, json.get(key), max);
         if (value != null && value.isEmpty()) {
-            errors.put(name, "must not be empty");
+            errors.put(key, "must not be empty");
+            return null;
         }
         return value;
     }
@@ -68,13 +67,14 @@ public final class JsonFields {
 
     /** A required finite number; integers and floats both fit. */
     public double number(String name, String... aliases) {
-        JsonNumber number = jsonNumber(name, aliases);
+        String key = present(name, aliases);
+        JsonNumber number = key == null ? null : jsonNumber(key);
         if (number == null) {
             return 0;
         }
         double value = number.doubleValue();
         if (!Double.isFinite(value)) {
-            errors.put(name, "is out of range");
+            errors.put(key, "is out of range");
             return 0;
         }
         return value;
@@ -82,14 +82,15 @@ public final class JsonFields {
 
     /** A required whole number from 0 to {@code max}; {@code 8.0} counts as whole. */
     public long wholeNumber(long max, String name, String... aliases) {
-        JsonNumber number = jsonNumber(name, aliases);
+        String key = present(name, aliases);
+        JsonNumber number = key == null ? null : jsonNumber(key);
         if (number == null) {
             return 0;
         }
         BigDecimal value = number.bigDecimalValue();
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0
                 || value.stripTrailingZeros().scale() > 0) {
-            errors.put(name, "must be a whole number from 0 to " + max);
+            errors.put(key, "must be a whole number from 0 to " + max);
             return 0;
         }
         return value.longValueExact();
@@ -97,12 +98,13 @@ public final class JsonFields {
 
     /** A required ISO 8601 date-time ({@link IsoDateTime}). */
     public LocalDateTime dateTime(String name, String... aliases) {
-        String text = string(64, name, aliases);
+        String key = present(name, aliases);
+        String text = key == null ? null : bounded(key, json.get(key), 64);
         if (text == null) {
             return null;
         }
         return IsoDateTime.parse(text).orElseGet(() -> {
-            errors.put(name, "must be an ISO 8601 date-time such as 2026-11-21T10:15:02.123456");
+            errors.put(key, "must be an ISO 8601 date-time such as 2026-11-21T10:15:02.123456");
             return null;
         });
     }
@@ -130,7 +132,7 @@ public final class JsonFields {
         String found = json.containsKey(name) ? name : null;
         for (String alias : aliases) {
             if (json.containsKey(alias)) {
-                if (found != null && !json.get(found).equals(json.get(alias))) {
+                if (found != null && !sameValue(json.get(found), json.get(alias))) {
                     errors.put(alias, "differs from " + found + ", which means the same");
                     return null;
                 }
@@ -158,15 +160,19 @@ public final class JsonFields {
         return text;
     }
 
-    private JsonNumber jsonNumber(String name, String... aliases) {
-        String key = present(name, aliases);
-        if (key == null) {
-            return null;
-        }
+    private JsonNumber jsonNumber(String key) {
         if (!(json.get(key) instanceof JsonNumber number)) {
             errors.put(key, "must be a number");
             return null;
         }
         return number;
+    }
+
+    /** JSON equality, except that numbers compare by value ({@code 2} and {@code 2.0} are the same). */
+    private static boolean sameValue(JsonValue a, JsonValue b) {
+        if (a instanceof JsonNumber x && b instanceof JsonNumber y) {
+            return x.bigDecimalValue().compareTo(y.bigDecimalValue()) == 0;
+        }
+        return a.equals(b);
     }
 }

@@ -4,9 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,9 +18,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a POST body into a {@link JsonObject}, in place of the server's JSON-P reader: it enforces the body
@@ -31,7 +34,7 @@ import java.util.Map;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonObjectReader implements MessageBodyReader<JsonObject> {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     @Inject
     MonitorSettings settings;
@@ -57,16 +60,41 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             throw new InvalidRequestException("the request body is empty; send a JSON object", Map.of());
         }
         JsonValue value;
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
-            value = reader.readValue();
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(bytes))) {
+            value = singleValue(parser);
         } catch (JsonException e) {
             throw new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidRequestException("the request body must be a JSON object, not " + value.getValueType()
-                    .name().toLowerCase(), Map.of());
+                    .name().toLowerCase(Locale.ROOT), Map.of());
         }
         return value.asJsonObject();
+    }
+
+    /** The JSON object {@code text} holds, or empty when it holds anything else or is not JSON. */
+    public static Optional<JsonObject> parseObject(String text) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            JsonValue value = singleValue(parser);
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
+                    : Optional.empty();
+        } catch (JsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One JSON value and nothing after it: a reader alone would ignore trailing content. */
+    private static JsonValue singleValue(JsonParser parser) {
+        if (!parser.hasNext()) {
+            throw new JsonException("no JSON value");
+        }
+        parser.next();
+        JsonValue value = parser.getValue();
+        if (parser.hasNext()) {
+            throw new JsonException("unexpected content after the JSON value at offset "
+                    + parser.getLocation().getStreamOffset());
+        }
+        return value;
     }
 
     private static ClientErrorException tooLarge(long limit) {

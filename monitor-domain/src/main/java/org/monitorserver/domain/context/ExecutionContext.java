@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -27,7 +28,9 @@ import org.monitorserver.domain.HashIdentified;
         query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash = :hash")
 @NamedQuery(name = ExecutionContext.FIND_BY_HASH_PREFIX,
         query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'"
-                + " ORDER BY c.id")
+                + " ORDER BY c.id",
+        // Read-only: listings change nothing, so nothing is tracked for the commit.
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = ExecutionContext.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(c) FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'")
 @NamedQuery(name = ExecutionContext.COUNT_BY_TENANT,

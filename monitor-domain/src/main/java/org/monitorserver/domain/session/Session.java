@@ -33,8 +33,9 @@ import org.monitorserver.domain.HashIdentified;
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash = :hash")
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\' ORDER BY s.id",
-        // Tags of a whole page in one extra query instead of one per session.
-        hints = {@QueryHint(name = "eclipselink.batch", value = "s.tags"),
+        // Read-only: nothing to track at commit. Tags of a whole page in one extra query, not one per session.
+        hints = {@QueryHint(name = "eclipselink.read-only", value = "true"),
+                 @QueryHint(name = "eclipselink.batch", value = "s.tags"),
                  @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = Session.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'")

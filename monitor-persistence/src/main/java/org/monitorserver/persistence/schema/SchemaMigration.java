@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,8 +25,7 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    /** Flyway fills in the database it finds ({@code postgresql}, {@code h2}) for vendor-specific scripts. */
-    private static final String[] LOCATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+    private static final String COMMON = "classpath:db/migration/common";
 
     @Resource(lookup = "java:jboss/datasources/MonitorDS")
     private DataSource dataSource;
@@ -33,16 +35,28 @@ public class SchemaMigration {
     // No JTA transaction: Flyway commits each migration itself on the container's connection.
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
+    void migrate() throws SQLException {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATIONS)
+                .locations(COMMON, "classpath:db/migration/" + vendor())
                 .table("schema_history")
                 .load()
                 .migrate();
         version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Schema of " + result.database + " at version " + version + " ("
                 + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The folder of this database's own scripts: {@code postgresql} or {@code h2}. */
+    private String vendor() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (!product.equals("postgresql") && !product.equals("h2")) {
+                throw new IllegalStateException("MonitorDS is a " + product + " database; Monitor Server supports "
+                        + "PostgreSQL and H2");
+            }
+            return product;
+        }
     }
 
     /** The schema version the database had after start-up. */

@@ -1,5 +1,6 @@
 package org.monitorserver.rest.context;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -18,7 +19,7 @@ public record ContextJson(
         @JsonbProperty("cpu_count") int cpuCount,
         @JsonbProperty("cpu_frequency") double cpuFrequency,
         @JsonbProperty("cpu_type") String cpuType,
-        @JsonbProperty("cpu_vendor") String cpuVendor,
+        @JsonbProperty("cpu_vendor") @JsonbNillable String cpuVendor,
         @JsonbProperty("ram_total") long ramTotal,
         @JsonbProperty("machine_node") String machineNode,
         @JsonbProperty("machine_type") String machineType,

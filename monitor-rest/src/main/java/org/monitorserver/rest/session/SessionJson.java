@@ -1,5 +1,6 @@
 package org.monitorserver.rest.session;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.monitorserver.rest.IsoDateTime;
 public record SessionJson(
         @JsonbProperty("session_h") String sessionH,
         @JsonbProperty("run_date") @Schema(description = "ISO 8601, naive") String runDate,
-        @JsonbProperty("scm_ref") String scmRef,
+        @JsonbProperty("scm_ref") @JsonbNillable String scmRef,
         List<TagJson> tags) {
 
     public static SessionJson from(Session s) {

@@ -1,13 +1,9 @@
 package org.monitorserver.rest.session;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.monitorserver.domain.FieldLimits;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.domain.session.Tag;
 import org.monitorserver.rest.JsonFields;
+import org.monitorserver.rest.JsonObjectReader;
 
 /**
  * A posted session: {@code session_h} (or the API document's {@code h}), {@code run_date}, an optional
@@ -56,7 +53,7 @@ public record SessionSubmission(
         JsonObject object = switch (description == null ? JsonValue.ValueType.NULL : description.getValueType()) {
             case NULL -> JsonValue.EMPTY_JSON_OBJECT;
             case OBJECT -> description.asJsonObject();
-            case STRING -> parseObject(((JsonString) description).getString());
+            case STRING -> JsonObjectReader.parseObject(((JsonString) description).getString()).orElse(null);
             default -> null;
         };
         if (object == null) {
@@ -93,14 +90,5 @@ public record SessionSubmission(
             case FALSE -> "false";
             default -> null;
         };
-    }
-
-    private static JsonObject parseObject(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException e) {
-            return null;
-        }
     }
 }
