@@ -80,6 +80,15 @@ public final class ErrorMapper {
         }
     }
 
+    /** A body over the limit: 413. */
+    @Provider
+    public static class BodyTooLarge implements ExceptionMapper<BodyTooLargeException> {
+        @Override
+        public Response toResponse(BodyTooLargeException e) {
+            return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), null);
+        }
+    }
+
     /** A write that contradicts stored data: 409. */
     @Provider
     public static class Conflict implements ExceptionMapper<ConflictException> {

@@ -7,20 +7,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,17 +48,19 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         long limit = settings.maxBodyBytes();
         String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
-            throw tooLarge(limit);
+            throw new BodyTooLargeException(limit);
         }
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
-            throw tooLarge(limit);
+            throw new BodyTooLargeException(limit);
         }
         if (bytes.length == 0) {
             throw new InvalidRequestException("the request body is empty; send a JSON object", Map.of());
         }
         JsonValue value;
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(bytes))) {
+        // Decoded as UTF-8 here: JSON between systems is UTF-8 (RFC 8259), and the parser's own encoding
+        // detection fails on bodies shorter than two bytes.
+        try (JsonParser parser = PARSERS.createParser(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             value = singleValue(parser);
         } catch (JsonException e) {
             throw new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
@@ -97,8 +97,4 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         return value;
     }
 
-    private static ClientErrorException tooLarge(long limit) {
-        return new ClientErrorException("the request body is larger than " + limit
-                + " bytes (MONITOR_SERVER_MAX_BODY_BYTES)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-    }
 }

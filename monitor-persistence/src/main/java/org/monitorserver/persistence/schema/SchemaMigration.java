@@ -35,7 +35,7 @@ public class SchemaMigration {
     // No JTA transaction: Flyway commits each migration itself on the container's connection.
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() throws SQLException {
+    void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(COMMON, "classpath:db/migration/" + vendor())
@@ -48,7 +48,7 @@ public class SchemaMigration {
     }
 
     /** The folder of this database's own scripts: {@code postgresql} or {@code h2}. */
-    private String vendor() throws SQLException {
+    private String vendor() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (!product.equals("postgresql") && !product.equals("h2")) {
@@ -56,6 +56,8 @@ public class SchemaMigration {
                         + "PostgreSQL and H2");
             }
             return product;
+        } catch (SQLException e) {
+            throw new IllegalStateException("MonitorDS does not answer: " + e.getMessage(), e);
         }
     }
 

@@ -22,4 +22,14 @@ class ContextJsonTest {
                 + "\"machine_node\":\"ci-runner-1\",\"machine_type\":\"x86_64\",\"machine_arch\":\"64bit\","
                 + "\"system_info\":\"Linux - 6.1.0\",\"python_info\":\"3.12.1\"}", render(context));
     }
+
+    @Test
+    void nullCpuVendorIsWrittenAsNull() {
+        var context = new ExecutionContext(1, "9f2c7d1e", 8, 2893.5, "x86_64", null, 16384, "ci-runner-1",
+                "x86_64", "64bit", "Linux - 6.1.0", "3.12.1");
+        assertEquals("{\"h\":\"9f2c7d1e\",\"context_h\":\"9f2c7d1e\",\"cpu_count\":8,\"cpu_frequency\":2893.5,"
+                + "\"cpu_type\":\"x86_64\",\"cpu_vendor\":null,\"ram_total\":16384,"
+                + "\"machine_node\":\"ci-runner-1\",\"machine_type\":\"x86_64\",\"machine_arch\":\"64bit\","
+                + "\"system_info\":\"Linux - 6.1.0\",\"python_info\":\"3.12.1\"}", render(context));
+    }
 }

@@ -182,4 +182,19 @@ class ContextSubmissionTest {
     void invalidHashIsAnErrorOnH(String hash) {
         assertEquals(Set.of("h"), errors(body(b -> b.add("h", hash))).keySet());
     }
+
+    @Test
+    void outOfRangeFrequencyUnderCpuFreqIsAnErrorOnCpuFreq() {
+        try (var reader = Json.createReader(new StringReader("{\"n\": 1e400}"))) {
+            JsonValue huge = reader.readObject().get("n");
+            var errors = errors(body(b -> b.remove("cpu_frequency").add("cpu_freq", huge)));
+            assertEquals(Map.of("cpu_freq", "is out of range"), errors);
+        }
+    }
+
+    @Test
+    void cpuFreqHoldingTheSameNumberInAnotherSpellingIsAccepted() {
+        assertEquals(2900.0, ContextSubmission.read(withNumber("cpu_freq", "2900.0")).cpuFrequency());
+        assertEquals(2900.0, ContextSubmission.read(withNumber("cpu_freq", "2.9e3")).cpuFrequency());
+    }
 }

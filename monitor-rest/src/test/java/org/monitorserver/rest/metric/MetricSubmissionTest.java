@@ -198,4 +198,44 @@ class MetricSubmissionTest {
         var read = MetricSubmission.read(body(b -> b.add("item_start_time", "2026-11-21T10:15:02+02:00")));
         assertEquals(LocalDateTime.of(2026, 11, 21, 8, 15, 2), read.itemStartTime());
     }
+
+    /** The valid body changed by the JSON text given, parsed as a client's body is (numbers keep their spelling). */
+    private static JsonObject withJson(String json, String... removed) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            JsonObject extra = reader.readObject();
+            return body(b -> {
+                for (String key : removed) {
+                    b.remove(key);
+                }
+                extra.forEach(b::add);
+            });
+        }
+    }
+
+    @Test
+    void outOfRangeNumberUnderAnAliasIsAnErrorOnTheAlias() {
+        var errors = errors(withJson("{\"wall_time\": 1e400}", "total_time"));
+        assertEquals(Set.of("wall_time"), errors.keySet());
+        assertEquals("is out of range", errors.get("wall_time"));
+    }
+
+    @Test
+    void invalidHashUnderCtxHIsAnErrorOnCtxH() {
+        assertEquals(Set.of("ctx_h"), errors(withJson("{\"ctx_h\": \"a b\"}", "context_h")).keySet());
+    }
+
+    @Test
+    void aliasHoldingTheSameNumberInAnotherSpellingIsAccepted() {
+        var read = MetricSubmission.read(withJson("{\"total_time\": 2, \"wall_time\": 2.0}"));
+        assertEquals(2.0, read.totalTime());
+        assertEquals(2.0, MetricSubmission.read(withJson("{\"total_time\": 2.00, \"wall_time\": 2}")).totalTime());
+        assertEquals(0.125, MetricSubmission.read(withJson("{\"krnl_time\": 1.25e-1}")).kernelTime());
+    }
+
+    @Test
+    void aliasHoldingAnotherNumberIsStillAnErrorOnTheAlias() {
+        var errors = errors(withJson("{\"total_time\": 2, \"wall_time\": 3}"));
+        assertEquals(Set.of("wall_time"), errors.keySet());
+        assertTrue(errors.get("wall_time").contains("total_time"), errors.get("wall_time"));
+    }
 }

@@ -41,4 +41,13 @@ class SessionJsonTest {
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T00:00:00\",\"scm_ref\":\"\",\"tags\":[]}",
                 render(SessionJson.from(session)));
     }
+
+    @Test
+    void nullScmRefIsWrittenAsNull() {
+        var session = new Session(1, "3a5b9c0e", LocalDateTime.of(2026, 11, 21, 10, 15, 2), null,
+                List.of(new Tag("flaky", null)));
+        assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T10:15:02\",\"scm_ref\":null,"
+                + "\"tags\":[{\"key\":\"flaky\",\"name\":\"flaky\",\"value\":null}]}",
+                render(SessionJson.from(session)));
+    }
 }

@@ -221,4 +221,18 @@ class SessionSubmissionTest {
                 new ArrayList<>(e.errors().keySet()));
         assertTrue(e.getMessage().contains("3 fields"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} junk", "{\"a\":1}{\"b\":2}", "{\"a\":1} {}", "{\"a\":1} ]"})
+    void descriptionStringWithTrailingContentIsAnErrorOnDescription(String description) {
+        var e = assertThrows(InvalidRequestException.class,
+                () -> SessionSubmission.read(body(b -> b.add("description", description))));
+        assertEquals(Set.of("description"), e.errors().keySet());
+    }
+
+    @Test
+    void descriptionStringWithTrailingWhitespaceIsAccepted() {
+        assertEquals(List.of(new Tag("a", "1")),
+                SessionSubmission.read(body(b -> b.add("description", " {\"a\":1} \n"))).tags());
+    }
 }
