@@ -46,6 +46,12 @@ Environment (read by the server itself unless noted):
   MONITOR_SERVER_PORT          HTTP port (default 8181)
   MONITOR_SERVER_DATA_DIR      folder of the embedded H2 database
                                (default ./monitor-data)
+  MONITOR_SERVER_BIND_ADDRESS  HTTP interface (default 0.0.0.0)
+  MONITOR_DB_POOL_MAX          most database connections (default 20)
+  MONITOR_SERVER_LOGDIR        folder of server.log
+  MONITOR_SERVER_PAGINATION_COUNT  rows per page (default 500)
+  MONITOR_SERVER_MAX_BODY_BYTES    largest POST body (default 1048576)
+See docs/configuration.md.
 USAGE
 }
 

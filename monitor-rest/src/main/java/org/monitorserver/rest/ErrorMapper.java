@@ -108,7 +108,7 @@ public final class ErrorMapper {
     }
 
     /**
-     * Statuses raised by JAX-RS itself or by us (404 no route, 405, 406, 413, 415): the same status with a JSON
+     * Statuses raised by JAX-RS itself (404 no route, 405, 406, 415): the same status with a JSON
      * body, instead of the server's HTML or empty answer.
      */
     @Provider
