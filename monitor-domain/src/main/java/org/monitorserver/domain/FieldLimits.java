@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Column sizes shared by the schema migrations, the entities and the request readers, so that an over-long
  * value is a 400 at the edge and never a database error. Sizes follow pytest-monitor's own SQLite schema,
- * widened where real values are known to be longer.
+ * widened where real values are known to be longer. They count UTF-8 bytes, which also bounds characters:
+ * PostgreSQL refuses B-tree index entries over about 2,700 bytes, and item names are indexed.
  */
 public final class FieldLimits {
 
@@ -26,6 +27,8 @@ public final class FieldLimits {
     public static final int MACHINE_ARCH = 64;
     public static final int SYSTEM_INFO = 256;
     public static final int PYTHON_INFO = 512;
+    /** Pipelines and builds (the {@code pipeline_branch} and {@code pipeline_build_no} tags) are indexed. */
+    public static final int PIPELINE = 256;
 
     private FieldLimits() {
     }
@@ -37,10 +40,30 @@ public final class FieldLimits {
      */
     public static String bounded(String field, String value, int max) {
         Objects.requireNonNull(value, () -> field + " is required");
-        if (value.length() > max) {
-            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+        if (utf8Length(value) > max) {
+            throw new IllegalArgumentException(field + " is longer than " + max + " bytes");
         }
         return value;
+    }
+
+    /** The length of {@code text} in UTF-8 bytes, without encoding it. */
+    public static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** Like {@link #bounded} but {@code null} passes through: for optional columns. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.monitorserver.domain.HashIdentified;
+import org.monitorserver.domain.count.RowCount.Family;
 
 /**
  * Stores sessions and contexts exactly once per (tenant, hash). pytest-monitor stops sending on anything but a
@@ -37,15 +38,16 @@ public class HashIdentifiedWriter {
      * Returns the stored row for {@code candidate}'s hash, inserting {@code candidate} if there is none.
      *
      * @param findByHash the entity's named query with parameters {@code tenant} and {@code hash}
+     * @param family the row count that a new row adds to
      * @throws ConflictException when the stored row has other content
      */
     // No transaction here: the insert runs in its own, so that a lost race can be rolled back and then read.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash) {
+    public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family) {
         Optional<T> stored = find(candidate, type, findByHash);
         if (stored.isEmpty()) {
             try {
-                return context.getBusinessObject(HashIdentifiedWriter.class).insert(candidate);
+                return context.getBusinessObject(HashIdentifiedWriter.class).insert(candidate, family);
             } catch (DuplicateKeyException raced) {
                 LOG.fine(() -> type.getSimpleName() + " " + candidate.getHash() + " was stored concurrently");
                 stored = find(candidate, type, findByHash);
@@ -67,10 +69,11 @@ public class HashIdentifiedWriter {
      * @throws DuplicateKeyException when another transaction stored the same key first
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public <T> T insert(T entity) {
+    public <T extends HashIdentified<T>> T insert(T entity, Family family) {
         try {
             em.persist(entity);
             em.flush();
+            RowCounts.add(em, entity.getTenantId(), family, 1);
             return entity;
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {

@@ -14,10 +14,19 @@ public final class PageQuery {
 
     /** @throws PageNotFoundException when the request names a page outside the listing */
     public static <T> Page<T> fetch(TypedQuery<T> list, TypedQuery<Long> count, PageRequest request) {
-        long total = count.getSingleResult();
+        return fetch(list, count.getSingleResult(), request);
+    }
+
+    /**
+     * Same, with the listing's size already known (a maintained count, or a cap such as the top n).
+     *
+     * @throws PageNotFoundException when the request names a page outside the listing
+     */
+    public static <T> Page<T> fetch(TypedQuery<T> list, long total, PageRequest request) {
         int number = request.resolve(total);
-        List<T> items = total == 0 ? List.of()
-                : list.setFirstResult((number - 1) * request.size()).setMaxResults(request.size()).getResultList();
+        int offset = (number - 1) * request.size();
+        int rows = (int) Math.min(request.size(), total - offset);
+        List<T> items = rows <= 0 ? List.of() : list.setFirstResult(offset).setMaxResults(rows).getResultList();
         return new Page<>(items, number, request.size(), total);
     }
 }

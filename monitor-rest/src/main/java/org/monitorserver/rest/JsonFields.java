@@ -153,8 +153,8 @@ public final class JsonFields {
             return null;
         }
         String text = string.getString();
-        if (text.length() > max) {
-            errors.put(key, "must be at most " + max + " characters");
+        if (FieldLimits.utf8Length(text) > max) {
+            errors.put(key, "must be at most " + max + " bytes (UTF-8)");
             return null;
         }
         return text;

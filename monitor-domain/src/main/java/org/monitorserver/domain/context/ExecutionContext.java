@@ -33,14 +33,15 @@ import org.monitorserver.domain.HashIdentified;
         hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = ExecutionContext.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(c) FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'")
-@NamedQuery(name = ExecutionContext.COUNT_BY_TENANT,
-        query = "SELECT COUNT(c) FROM ExecutionContext c WHERE c.tenantId = :tenant")
+@NamedQuery(name = ExecutionContext.FIND_BY_TENANT,
+        query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant ORDER BY c.id",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 public class ExecutionContext implements HashIdentified<ExecutionContext> {
 
     public static final String FIND_BY_HASH = "ExecutionContext.findByHash";
     public static final String FIND_BY_HASH_PREFIX = "ExecutionContext.findByHashPrefix";
     public static final String COUNT_BY_HASH_PREFIX = "ExecutionContext.countByHashPrefix";
-    public static final String COUNT_BY_TENANT = "ExecutionContext.countByTenant";
+    public static final String FIND_BY_TENANT = "ExecutionContext.findByTenant";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "context_seq")

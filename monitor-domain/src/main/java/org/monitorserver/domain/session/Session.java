@@ -34,19 +34,130 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\' ORDER BY s.id",
         // Read-only: nothing to track at commit. Tags of a whole page in one extra query, not one per session.
-        hints = {@QueryHint(name = "eclipselink.read-only", value = "true"),
+        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
                  @QueryHint(name = "eclipselink.batch", value = "s.tags"),
                  @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = Session.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'")
-@NamedQuery(name = Session.COUNT_BY_TENANT,
-        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant")
+@NamedQuery(name = Session.FIND_BY_TENANT,
+        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
+                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant ORDER BY s.id")
+@NamedQuery(name = Session.FIND_BY_HASH_PREFIX_AND_ANY_FLAG,
+        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
+                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
+                + " AND EXISTS (SELECT t.key FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
+                + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) ORDER BY s.id")
+@NamedQuery(name = Session.COUNT_BY_HASH_PREFIX_AND_ANY_FLAG,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE"
+                + " '\\' AND EXISTS (SELECT t.key FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key"
+                + " IN :present OR CONCAT(t.key, :separator, t.value) IN :pairs))")
+@NamedQuery(name = Session.FIND_BY_HASH_PREFIX_AND_ALL_FLAGS,
+        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
+                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
+                + " AND (SELECT COUNT(t) FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
+                + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) = :conditions ORDER BY s.id")
+@NamedQuery(name = Session.COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE"
+                + " '\\' AND (SELECT COUNT(t) FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
+                + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) = :conditions")
+@NamedQuery(name = Session.FIND_BY_SCM_PREFIX,
+        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
+                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
+                + " ORDER BY s.id")
+@NamedQuery(name = Session.COUNT_BY_SCM_PREFIX,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix"
+                + " ESCAPE '\\'")
+@NamedQuery(name = Session.FIND_PIPELINES_BY_TENANT,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT DISTINCT s.pipeline FROM Session s WHERE s.tenantId = :tenant AND s.pipeline IS"
+                + " NOT NULL ORDER BY s.pipeline")
+@NamedQuery(name = Session.COUNT_PIPELINES_BY_TENANT,
+        query = "SELECT COUNT(DISTINCT s.pipeline) FROM Session s WHERE s.tenantId = :tenant AND"
+                + " s.pipeline IS NOT NULL")
+@NamedQuery(name = Session.FIND_BUILDS_BY_PIPELINE,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT DISTINCT s.build FROM Session s WHERE s.tenantId = :tenant AND s.pipeline ="
+                + " :pipeline AND s.build IS NOT NULL ORDER BY s.build")
+@NamedQuery(name = Session.COUNT_BUILDS_BY_PIPELINE,
+        query = "SELECT COUNT(DISTINCT s.build) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline"
+                + " = :pipeline AND s.build IS NOT NULL")
+@NamedQuery(name = Session.FIND_HASHES_BY_BUILD,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
+                + " s.build = :build ORDER BY s.id")
+@NamedQuery(name = Session.COUNT_BY_BUILD,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
+                + " s.build = :build")
+@NamedQuery(name = Session.FIND_PIPELINES_BY_COMPONENT,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT DISTINCT s.pipeline FROM Session s WHERE s.tenantId = :tenant AND s.pipeline IS"
+                + " NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId AND"
+                + " m.sessionHash = s.hash AND m.item.component = :component) ORDER BY s.pipeline")
+@NamedQuery(name = Session.COUNT_PIPELINES_BY_COMPONENT,
+        query = "SELECT COUNT(DISTINCT s.pipeline) FROM Session s WHERE s.tenantId = :tenant AND"
+                + " s.pipeline IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId ="
+                + " s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)")
+@NamedQuery(name = Session.FIND_BUILDS_BY_COMPONENT_AND_PIPELINE,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT DISTINCT s.build FROM Session s WHERE s.tenantId = :tenant AND s.pipeline ="
+                + " :pipeline AND s.build IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE"
+                + " m.tenantId = s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)"
+                + " ORDER BY s.build")
+@NamedQuery(name = Session.COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE,
+        query = "SELECT COUNT(DISTINCT s.build) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline"
+                + " = :pipeline AND s.build IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE"
+                + " m.tenantId = s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)")
+@NamedQuery(name = Session.FIND_HASHES_BY_COMPONENT_AND_BUILD,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
+                + " s.build = :build AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId"
+                + " AND m.sessionHash = s.hash AND m.item.component = :component) ORDER BY s.id")
+@NamedQuery(name = Session.COUNT_BY_COMPONENT_AND_BUILD,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
+                + " s.build = :build AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId"
+                + " AND m.sessionHash = s.hash AND m.item.component = :component)")
 public class Session implements HashIdentified<Session> {
 
     public static final String FIND_BY_HASH = "Session.findByHash";
     public static final String FIND_BY_HASH_PREFIX = "Session.findByHashPrefix";
     public static final String COUNT_BY_HASH_PREFIX = "Session.countByHashPrefix";
-    public static final String COUNT_BY_TENANT = "Session.countByTenant";
+    public static final String FIND_BY_TENANT = "Session.findByTenant";
+    public static final String FIND_BY_HASH_PREFIX_AND_ANY_FLAG = "Session.findByHashPrefixAndAnyFlag";
+    public static final String COUNT_BY_HASH_PREFIX_AND_ANY_FLAG = "Session.countByHashPrefixAndAnyFlag";
+    public static final String FIND_BY_HASH_PREFIX_AND_ALL_FLAGS = "Session.findByHashPrefixAndAllFlags";
+    public static final String COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS = "Session.countByHashPrefixAndAllFlags";
+    public static final String FIND_BY_SCM_PREFIX = "Session.findByScmPrefix";
+    public static final String COUNT_BY_SCM_PREFIX = "Session.countByScmPrefix";
+    public static final String FIND_PIPELINES_BY_TENANT = "Session.findPipelinesByTenant";
+    public static final String COUNT_PIPELINES_BY_TENANT = "Session.countPipelinesByTenant";
+    public static final String FIND_BUILDS_BY_PIPELINE = "Session.findBuildsByPipeline";
+    public static final String COUNT_BUILDS_BY_PIPELINE = "Session.countBuildsByPipeline";
+    public static final String FIND_HASHES_BY_BUILD = "Session.findHashesByBuild";
+    public static final String COUNT_BY_BUILD = "Session.countByBuild";
+    public static final String FIND_PIPELINES_BY_COMPONENT = "Session.findPipelinesByComponent";
+    public static final String COUNT_PIPELINES_BY_COMPONENT = "Session.countPipelinesByComponent";
+    public static final String FIND_BUILDS_BY_COMPONENT_AND_PIPELINE = "Session.findBuildsByComponentAndPipeline";
+    public static final String COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE = "Session.countBuildsByComponentAndPipeline";
+    public static final String FIND_HASHES_BY_COMPONENT_AND_BUILD = "Session.findHashesByComponentAndBuild";
+    public static final String COUNT_BY_COMPONENT_AND_BUILD = "Session.countByComponentAndBuild";
+
+    /** Listings only read: their rows are not tracked for the commit. */
+    static final String READ_ONLY = "eclipselink.read-only";
+
+    /**
+     * Joins a tag's key and value for the flag filters ({@code CONCAT(key, separator, value) IN :pairs}): a
+     * control character that JSON clients do not put in tag names.
+     */
+    public static final String FLAG_SEPARATOR = "\u001f";
+
+    /** The tag pytest-monitor fills with the CI pipeline (branch or job name). */
+    public static final String PIPELINE_TAG = "pipeline_branch";
+    /** The tag pytest-monitor fills with the CI build number. */
+    public static final String BUILD_TAG = "pipeline_build_no";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "session_seq")
@@ -64,6 +175,14 @@ public class Session implements HashIdentified<Session> {
 
     @Column(name = "scm_ref", length = FieldLimits.SCM_REF)
     private String scmRef;
+
+    /** The {@code pipeline_branch} tag as text, null when absent or empty: kept as a column to be indexed. */
+    @Column(name = "pipeline", length = FieldLimits.PIPELINE)
+    private String pipeline;
+
+    /** The {@code pipeline_build_no} tag as text, null when absent or empty. */
+    @Column(name = "build", length = FieldLimits.PIPELINE)
+    private String build;
 
     @ElementCollection
     @CollectionTable(name = "session_tag", joinColumns = @JoinColumn(name = "session_id"))
@@ -90,6 +209,22 @@ public class Session implements HashIdentified<Session> {
             }
         }
         this.tags = new ArrayList<>(tags);
+        this.pipeline = ciValue(PIPELINE_TAG);
+        this.build = ciValue(BUILD_TAG);
+    }
+
+    /** Whether {@code key} is one of the CI tags that name a pipeline or a build (stored in indexed columns). */
+    public static boolean isPipelineTag(String key) {
+        return PIPELINE_TAG.equals(key) || BUILD_TAG.equals(key);
+    }
+
+    private String ciValue(String key) {
+        for (Tag tag : tags) {
+            if (tag.getKey().equals(key) && tag.getValue() != null && !tag.getValue().isEmpty()) {
+                return FieldLimits.bounded(key, tag.getValue(), FieldLimits.PIPELINE);
+            }
+        }
+        return null;
     }
 
     /** Whether {@code other} is the same run: same hash, date, SCM reference and tags (in any order). */
@@ -120,6 +255,16 @@ public class Session implements HashIdentified<Session> {
 
     public String getScmRef() {
         return scmRef;
+    }
+
+    /** The pipeline this session ran in (its {@code pipeline_branch} tag), or null. */
+    public String getPipeline() {
+        return pipeline;
+    }
+
+    /** The build this session belongs to (its {@code pipeline_build_no} tag), or null. */
+    public String getBuild() {
+        return build;
     }
 
     /** The tags in the order they were posted. */

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.monitorserver.domain.context.ExecutionContext;
+import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.persistence.HashIdentifiedWriter;
 
 /** Writes of execution contexts. */
@@ -21,6 +22,6 @@ public class ContextIngest {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ExecutionContext register(ExecutionContext context) {
-        return writer.storeOnce(context, ExecutionContext.class, ExecutionContext.FIND_BY_HASH);
+        return writer.storeOnce(context, ExecutionContext.class, ExecutionContext.FIND_BY_HASH, Family.CONTEXT);
     }
 }

@@ -4,10 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.monitorserver.domain.context.ExecutionContext;
+import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.persistence.LikePattern;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
+import org.monitorserver.persistence.RowCounts;
 
 /** Reads of execution contexts, each one named query scoped to a tenant. */
 @Stateless
@@ -27,9 +29,14 @@ public class ContextQueries {
                 request);
     }
 
-    /** How many contexts the tenant has. */
+    /** Every context of the tenant, in arrival order. */
+    public Page<ExecutionContext> findAll(long tenant, PageRequest request) {
+        return PageQuery.fetch(em.createNamedQuery(ExecutionContext.FIND_BY_TENANT, ExecutionContext.class)
+                .setParameter("tenant", tenant), count(tenant), request);
+    }
+
+    /** How many contexts the tenant has: the maintained count, not a scan. */
     public long count(long tenant) {
-        return em.createNamedQuery(ExecutionContext.COUNT_BY_TENANT, Long.class)
-                .setParameter("tenant", tenant).getSingleResult();
+        return RowCounts.total(em, tenant, Family.CONTEXT);
     }
 }

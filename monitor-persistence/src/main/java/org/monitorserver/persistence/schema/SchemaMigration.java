@@ -31,14 +31,16 @@ public class SchemaMigration {
     private DataSource dataSource;
 
     private volatile String version = "none";
+    private volatile String vendor;
 
     // No JTA transaction: Flyway commits each migration itself on the container's connection.
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
+        vendor = detectVendor();
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(COMMON, "classpath:db/migration/" + vendor())
+                .locations(COMMON, "classpath:db/migration/" + vendor)
                 .table("schema_history")
                 .load()
                 .migrate();
@@ -48,7 +50,7 @@ public class SchemaMigration {
     }
 
     /** The folder of this database's own scripts: {@code postgresql} or {@code h2}. */
-    private String vendor() {
+    private String detectVendor() {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (!product.equals("postgresql") && !product.equals("h2")) {
@@ -59,6 +61,12 @@ public class SchemaMigration {
         } catch (SQLException e) {
             throw new IllegalStateException("MonitorDS does not answer: " + e.getMessage(), e);
         }
+    }
+
+    /** The database behind MonitorDS, {@code postgresql} or {@code h2}, for the few statements that differ. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String vendor() {
+        return vendor;
     }
 
     /** The schema version the database had after start-up. */

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.monitorserver.domain.session.Session;
+import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.persistence.HashIdentifiedWriter;
 
 /** Writes of test sessions. */
@@ -21,7 +22,7 @@ public class SessionIngest {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Session register(Session session) {
-        Session stored = writer.storeOnce(session, Session.class, Session.FIND_BY_HASH);
+        Session stored = writer.storeOnce(session, Session.class, Session.FIND_BY_HASH, Family.SESSION);
         stored.getTags(); // the caller renders them after the transaction
         return stored;
     }

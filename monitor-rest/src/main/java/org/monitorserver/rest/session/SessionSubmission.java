@@ -68,12 +68,13 @@ public record SessionSubmission(
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             String field = "description." + entry.getKey();
             String value = tagValue(entry.getValue());
-            if (entry.getKey().isEmpty() || entry.getKey().length() > FieldLimits.TAG_KEY) {
-                fields.reject(field, "tag names must be 1 to " + FieldLimits.TAG_KEY + " characters");
+            int limit = Session.isPipelineTag(entry.getKey()) ? FieldLimits.PIPELINE : FieldLimits.TAG_VALUE;
+            if (entry.getKey().isEmpty() || FieldLimits.utf8Length(entry.getKey()) > FieldLimits.TAG_KEY) {
+                fields.reject(field, "tag names must be 1 to " + FieldLimits.TAG_KEY + " bytes (UTF-8)");
             } else if (value == null && entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
                 fields.reject(field, "must be a string, number, boolean or null");
-            } else if (value != null && value.length() > FieldLimits.TAG_VALUE) {
-                fields.reject(field, "must be at most " + FieldLimits.TAG_VALUE + " characters");
+            } else if (value != null && FieldLimits.utf8Length(value) > limit) {
+                fields.reject(field, "must be at most " + limit + " bytes (UTF-8)");
             } else {
                 tags.add(new Tag(entry.getKey(), value));
             }

@@ -1,0 +1,88 @@
+package org.monitorserver.domain.count;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One shard of a tenant's row count for one family. A write adds to a random shard in its own transaction, so
+ * the sum of the shards is exactly the number of committed rows, and at most {@link #SHARDS} writers contend.
+ * The migration that creates a tenant creates its shards.
+ */
+@Entity
+@Table(name = "tenant_row_count")
+@IdClass(RowCount.Key.class)
+@Cacheable(false)
+@NamedQuery(name = RowCount.ADD_BY_SHARD,
+        query = "UPDATE RowCount c SET c.rows = c.rows + :delta"
+                + " WHERE c.tenantId = :tenant AND c.family = :family AND c.shard = :shard")
+@NamedQuery(name = RowCount.SUM_BY_FAMILY,
+        query = "SELECT SUM(c.rows) FROM RowCount c WHERE c.tenantId = :tenant AND c.family = :family")
+public class RowCount {
+
+    public static final String ADD_BY_SHARD = "RowCount.addByShard";
+    public static final String SUM_BY_FAMILY = "RowCount.sumByFamily";
+
+    /** Shards per tenant and family: enough for the connection pool's concurrent writers. */
+    public static final int SHARDS = 16;
+
+    /** What is counted. */
+    public enum Family {
+        METRIC, SESSION, CONTEXT
+    }
+
+    @Id
+    @Column(name = "tenant_id")
+    private long tenantId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(name = "family", length = 16)
+    private Family family;
+
+    @Id
+    @Column(name = "shard")
+    private int shard;
+
+    @Column(name = "row_total", nullable = false)
+    private long rows;
+
+    protected RowCount() {
+    }
+
+    public long getRows() {
+        return rows;
+    }
+
+    /** The primary key: tenant, family and shard. */
+    public static final class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long tenantId;
+        private Family family;
+        private int shard;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && tenantId == other.tenantId && family == other.family
+                    && shard == other.shard;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, family, shard);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.monitorserver.persistence.pipeline;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.monitorserver.domain.session.Session;
+import org.monitorserver.persistence.Page;
+import org.monitorserver.persistence.PageQuery;
+import org.monitorserver.persistence.PageRequest;
+
+/**
+ * Pipelines, their builds and each build's sessions. Values are the tags as text, whatever JSON type was
+ * posted; empty values are neither pipelines nor builds. Lists of names are sorted by name; sessions come in
+ * arrival order. The per-component forms keep only sessions that have metrics of that component.
+ */
+@Stateless
+public class PipelineQueries {
+
+    @PersistenceContext(unitName = "monitor")
+    private EntityManager em;
+
+    public Page<String> findPipelines(long tenant, PageRequest request) {
+        return PageQuery.fetch(strings(Session.FIND_PIPELINES_BY_TENANT, tenant),
+                counter(Session.COUNT_PIPELINES_BY_TENANT, tenant), request);
+    }
+
+    public Page<String> findBuilds(long tenant, String pipeline, PageRequest request) {
+        return PageQuery.fetch(strings(Session.FIND_BUILDS_BY_PIPELINE, tenant).setParameter("pipeline", pipeline),
+                counter(Session.COUNT_BUILDS_BY_PIPELINE, tenant).setParameter("pipeline", pipeline), request);
+    }
+
+    /** The hashes of a build's sessions. */
+    public Page<String> findBuildSessions(long tenant, String pipeline, String build, PageRequest request) {
+        return PageQuery.fetch(
+                strings(Session.FIND_HASHES_BY_BUILD, tenant).setParameter("pipeline", pipeline)
+                        .setParameter("build", build),
+                counter(Session.COUNT_BY_BUILD, tenant).setParameter("pipeline", pipeline)
+                        .setParameter("build", build),
+                request);
+    }
+
+    public Page<String> findPipelinesOfComponent(long tenant, String component, PageRequest request) {
+        return PageQuery.fetch(
+                strings(Session.FIND_PIPELINES_BY_COMPONENT, tenant).setParameter("component", component),
+                counter(Session.COUNT_PIPELINES_BY_COMPONENT, tenant).setParameter("component", component),
+                request);
+    }
+
+    public Page<String> findBuildsOfComponent(long tenant, String component, String pipeline,
+            PageRequest request) {
+        return PageQuery.fetch(
+                strings(Session.FIND_BUILDS_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
+                        .setParameter("pipeline", pipeline),
+                counter(Session.COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
+                        .setParameter("pipeline", pipeline),
+                request);
+    }
+
+    /** The hashes of a build's sessions that have metrics of {@code component}. */
+    public Page<String> findBuildSessionsOfComponent(long tenant, String component, String pipeline, String build,
+            PageRequest request) {
+        return PageQuery.fetch(
+                strings(Session.FIND_HASHES_BY_COMPONENT_AND_BUILD, tenant).setParameter("component", component)
+                        .setParameter("pipeline", pipeline).setParameter("build", build),
+                counter(Session.COUNT_BY_COMPONENT_AND_BUILD, tenant).setParameter("component", component)
+                        .setParameter("pipeline", pipeline).setParameter("build", build),
+                request);
+    }
+
+    private TypedQuery<String> strings(String name, long tenant) {
+        return em.createNamedQuery(name, String.class).setParameter("tenant", tenant);
+    }
+
+    private TypedQuery<Long> counter(String name, long tenant) {
+        return em.createNamedQuery(name, Long.class).setParameter("tenant", tenant);
+    }
+}
