@@ -2,6 +2,8 @@ package org.monitorserver.rest.metric;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.rest.IsoDateTime;
 
@@ -31,5 +33,14 @@ public record MetricJson(
                 item.getPath(), item.getName(), item.getVariant(), item.getFsLocation(), item.getKind(),
                 item.getComponent(), usage.getTotalTime(), usage.getUserTime(), usage.getKernelTime(),
                 usage.getCpuUsage(), usage.getMemUsage());
+    }
+
+    /** The shape of a page of metrics, for the OpenAPI document ({@code Pages} renders it). */
+    @Schema(name = "MetricPage")
+    public record Page(
+            List<MetricJson> metrics,
+            @JsonbProperty("total_page") int totalPage,
+            @JsonbProperty("prev_url") String prevUrl,
+            @JsonbProperty("next_url") String nextUrl) {
     }
 }
