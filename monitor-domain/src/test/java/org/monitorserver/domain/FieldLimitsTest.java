@@ -72,7 +72,7 @@ class FieldLimitsTest {
     @Test
     void boundedRejectsOneCharacterTooManyNamingFieldAndLimit() {
         var e = assertThrows(IllegalArgumentException.class, () -> FieldLimits.bounded("kind", "abcde", 4));
-        assertEquals("kind is longer than 4 characters", e.getMessage());
+        assertEquals("kind is longer than 4 bytes", e.getMessage());
     }
 
     @Test
@@ -99,5 +99,15 @@ class FieldLimitsTest {
     void nanAndInfinitiesAreRejectedNamingTheField(double value) {
         var e = assertThrows(IllegalArgumentException.class, () -> FieldLimits.finite("total_time", value));
         assertEquals("total_time must be a finite number", e.getMessage());
+    }
+
+    @Test
+    void limitsCountUtf8BytesNotCharacters() {
+        assertEquals(6, FieldLimits.utf8Length("aé€"));
+        assertEquals(4, FieldLimits.utf8Length("\uD83D\uDE00"));
+        assertEquals("é€", FieldLimits.bounded("item", "é€", 5));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FieldLimits.bounded("item", "é€", 4));
+        assertEquals("item is longer than 4 bytes", e.getMessage());
     }
 }

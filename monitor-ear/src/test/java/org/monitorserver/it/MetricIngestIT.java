@@ -58,6 +58,19 @@ class MetricIngestIT extends ApiTestSupport {
     }
 
     @Test
+    void nulCharactersAndOverlongUtf8AreRejected() {
+        Counts before = counts();
+        // 1,000 three-byte characters: 3,000 bytes, over the 2,048 an indexed item name may take.
+        var body = Body.metric(Body.hash(), Body.hash()).with("item", "a\u0000b").with("item_variant", "€".repeat(1000));
+
+        JsonObject errors = json(post("/api/v1/metrics/", body.json()), 400).getJsonObject("errors");
+
+        assertEquals("must not contain NUL characters", errors.getString("item"));
+        assertTrue(errors.getString("item_variant").contains("bytes"), errors::toString);
+        assertEquals(before, counts());
+    }
+
+    @Test
     void conflictingAliasesAreRejected() {
         var body = Body.metric(Body.hash(), Body.hash()).with("wall_time", 99.0);
 

@@ -39,12 +39,18 @@ class RoutingIT extends ApiTestSupport {
     }
 
     @Test
+    void nulCharactersInPathsAndParametersAre400() {
+        assertTrue(json(get("/api/v1/sessions/a%00b"), 400).getString("message").contains("NUL"));
+        assertTrue(json(get("/api/v1/sessions?with_flags=a%00"), 400).getString("message").contains("NUL"));
+    }
+
+    @Test
     void healthIsUpWithTheSchemaVersion() {
         JsonObject health = json(get("/api/v1/health"), 200);
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("2", health.getString("schema_version"));
+        assertEquals("4", health.getString("schema_version"));
     }
 
     @Test

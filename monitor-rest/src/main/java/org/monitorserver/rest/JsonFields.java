@@ -153,6 +153,10 @@ public final class JsonFields {
             return null;
         }
         String text = string.getString();
+        if (text.indexOf('\0') >= 0) {
+            errors.put(key, "must not contain NUL characters");
+            return null;
+        }
         if (FieldLimits.utf8Length(text) > max) {
             errors.put(key, "must be at most " + max + " bytes (UTF-8)");
             return null;

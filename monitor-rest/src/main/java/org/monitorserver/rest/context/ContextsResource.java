@@ -24,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.context.ContextIngest;
 import org.monitorserver.persistence.context.ContextQueries;
+import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.rest.CountJson;
 import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.ErrorMapper.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
+import org.monitorserver.rest.metric.MetricJson;
 
 /** {@code /api/v1/contexts}: the machines sessions ran on. */
 @RequestScoped
@@ -43,6 +45,9 @@ public class ContextsResource {
 
     @EJB
     ContextQueries queries;
+
+    @EJB
+    MetricQueries metrics;
 
     @Inject
     CurrentTenant tenant;
@@ -73,6 +78,19 @@ public class ContextsResource {
     }
 
     @GET
+    @Operation(summary = "List contexts", description = "Every context, in arrival order.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContextJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "No context")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response list(@Valid @BeanParam PageParam page) {
+        var found = queries.findAll(tenant.id(), pages.request(page));
+        return pages.render("contexts", found.map(ContextJson::from), uri);
+    }
+
+    @GET
     @Path("count")
     @Operation(summary = "Count contexts")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
@@ -93,5 +111,27 @@ public class ContextsResource {
     public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
         var found = queries.findByHashPrefix(tenant.id(), prefix, pages.request(page));
         return pages.render("contexts", found.map(ContextJson::from), uri);
+    }
+
+    @GET
+    @Path("{context}/metrics")
+    @Operation(summary = "List metrics of a context", description = "The metrics of the context with this exact hash.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "The context has no metrics")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response metrics(@PathParam("context") String context, @Valid @BeanParam PageParam page) {
+        var found = metrics.findByContext(tenant.id(), context, pages.request(page));
+        return pages.render("metrics", found.map(MetricJson::from), uri);
+    }
+
+    @GET
+    @Path("{context}/metrics/count")
+    @Operation(summary = "Count metrics of a context")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
+    public CountJson countMetrics(@PathParam("context") String context) {
+        return new CountJson(metrics.countByContext(tenant.id(), context));
     }
 }

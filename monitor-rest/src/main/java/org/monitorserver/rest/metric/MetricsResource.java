@@ -4,13 +4,17 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,6 +26,8 @@ import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.rest.CountJson;
 import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.PageParam;
+import org.monitorserver.rest.Pages;
 
 /** {@code /api/v1/metrics}: the resource use of each test item. */
 @RequestScoped
@@ -40,6 +46,12 @@ public class MetricsResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    Pages pages;
+
+    @Context
+    UriInfo uri;
+
     @POST
     @Operation(summary = "Create a metric",
             description = "Stores one test item's resource use. Its session and context need not exist yet.")
@@ -53,6 +65,19 @@ public class MetricsResource {
     public Response create(JsonObject body) {
         var stored = ingest.record(MetricSubmission.read(body).toMetric(tenant.id()));
         return Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build();
+    }
+
+    @GET
+    @Operation(summary = "List metrics", description = "Every metric, in arrival order.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "No metric")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response list(@Valid @BeanParam PageParam page) {
+        var found = queries.findAll(tenant.id(), pages.request(page));
+        return pages.render("metrics", found.map(MetricJson::from), uri);
     }
 
     @GET

@@ -71,6 +71,8 @@ public record SessionSubmission(
             int limit = Session.isPipelineTag(entry.getKey()) ? FieldLimits.PIPELINE : FieldLimits.TAG_VALUE;
             if (entry.getKey().isEmpty() || FieldLimits.utf8Length(entry.getKey()) > FieldLimits.TAG_KEY) {
                 fields.reject(field, "tag names must be 1 to " + FieldLimits.TAG_KEY + " bytes (UTF-8)");
+            } else if (entry.getKey().indexOf('\0') >= 0 || (value != null && value.indexOf('\0') >= 0)) {
+                fields.reject(field, "must not contain NUL characters");
             } else if (value == null && entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
                 fields.reject(field, "must be a string, number, boolean or null");
             } else if (value != null && FieldLimits.utf8Length(value) > limit) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.session.SessionIngest;
 import org.monitorserver.persistence.session.SessionQueries;
 import org.monitorserver.rest.CountJson;
@@ -29,6 +30,7 @@ import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.ErrorMapper.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
+import org.monitorserver.rest.metric.MetricJson;
 
 /** {@code /api/v1/sessions}: test sessions (one pytest run each) and their tags. */
 @RequestScoped
@@ -43,6 +45,9 @@ public class SessionsResource {
 
     @EJB
     SessionQueries queries;
+
+    @EJB
+    MetricQueries metrics;
 
     @Inject
     CurrentTenant tenant;
@@ -73,6 +78,24 @@ public class SessionsResource {
     }
 
     @GET
+    @Operation(summary = "List all sessions",
+            description = "Every session in arrival order, or those matching the flag filter: with_flags (alias "
+                    + "with_tags), restrict_flags and method (match_any, the default, or match_all).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "No session")
+    @APIResponse(responseCode = "400", description = "Bad page or filter parameters",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response list(@Valid @BeanParam FlagParams flags, @Valid @BeanParam PageParam page) {
+        var request = pages.request(page);
+        var found = flags.filter()
+                .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), "", filter, request))
+                .orElseGet(() -> queries.findAll(tenant.id(), request));
+        return pages.render("sessions", found.map(SessionJson::from), uri);
+    }
+
+    @GET
     @Path("count")
     @Operation(summary = "Count sessions", description = "Every session, with or without an SCM reference.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
@@ -83,15 +106,42 @@ public class SessionsResource {
     @GET
     @Path("{prefix}")
     @Operation(summary = "Get session details",
-            description = "Sessions whose hash starts with the given prefix (case-sensitive, taken literally).")
+            description = "Sessions whose hash starts with the given prefix (case-sensitive, taken literally); "
+                    + "the flag filter of the session list applies too.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionJson.Page.class)))
     @APIResponse(responseCode = "204", description = "No session has this prefix")
+    @APIResponse(responseCode = "400", description = "Bad page or filter parameters",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam FlagParams flags,
+            @Valid @BeanParam PageParam page) {
+        var request = pages.request(page);
+        var found = flags.filter()
+                .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), prefix, filter, request))
+                .orElseGet(() -> queries.findByHashPrefix(tenant.id(), prefix, request));
+        return pages.render("sessions", found.map(SessionJson::from), uri);
+    }
+
+    @GET
+    @Path("{session}/metrics")
+    @Operation(summary = "List metrics of a session", description = "The metrics of the session with this exact hash.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "The session has no metrics")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
-        var found = queries.findByHashPrefix(tenant.id(), prefix, pages.request(page));
-        return pages.render("sessions", found.map(SessionJson::from), uri);
+    public Response metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
+        var found = metrics.findBySession(tenant.id(), session, pages.request(page));
+        return pages.render("metrics", found.map(MetricJson::from), uri);
+    }
+
+    @GET
+    @Path("{session}/metrics/count")
+    @Operation(summary = "Count metrics of a session")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
+    public CountJson countMetrics(@PathParam("session") String session) {
+        return new CountJson(metrics.countBySession(tenant.id(), session));
     }
 }

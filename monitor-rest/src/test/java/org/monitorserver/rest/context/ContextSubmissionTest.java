@@ -166,7 +166,7 @@ class ContextSubmissionTest {
         var errors = errors(body(b -> b.add("cpu_type", "t".repeat(65)).add("cpu_vendor", "v".repeat(257))
                 .remove("machine_arch").add("mac_arch", "a".repeat(65)).add("python_info", "p".repeat(513))));
         assertEquals(Set.of("cpu_type", "cpu_vendor", "mac_arch", "python_info"), errors.keySet());
-        assertEquals("must be at most 64 characters", errors.get("cpu_type"));
+        assertEquals("must be at most 64 bytes (UTF-8)", errors.get("cpu_type"));
     }
 
     @Test

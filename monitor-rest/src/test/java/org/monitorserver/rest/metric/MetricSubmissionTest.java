@@ -156,7 +156,7 @@ class MetricSubmissionTest {
                 .add("session_h", "h".repeat(129))));
         assertEquals(Set.of("item_path", "item", "item_variant", "item_fs_loc", "kind", "component", "session_h"),
                 errors.keySet());
-        assertEquals("must be at most 4096 characters", errors.get("item_path"));
+        assertEquals("must be at most 4096 bytes (UTF-8)", errors.get("item_path"));
     }
 
     @ParameterizedTest

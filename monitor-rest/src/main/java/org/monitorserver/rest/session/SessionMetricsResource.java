@@ -1,0 +1,61 @@
+package org.monitorserver.rest.session;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.persistence.metric.MetricQueries;
+import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.PageParam;
+import org.monitorserver.rest.Pages;
+import org.monitorserver.rest.metric.MetricJson;
+
+/** {@code /api/v1/session/<hash>/metrics}: the singular spelling the API document also shows. */
+@RequestScoped
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions")
+public class SessionMetricsResource {
+
+    @EJB
+    MetricQueries metrics;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("{session}/metrics")
+    @Operation(summary = "List metrics of a session (singular spelling)",
+            description = "Same as /api/v1/sessions/{session}/metrics.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "204", description = "The session has no metrics")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
+        var found = metrics.findBySession(tenant.id(), session, pages.request(page));
+        return pages.render("metrics", found.map(MetricJson::from), uri);
+    }
+}
