@@ -19,7 +19,8 @@ public final class FieldLimits {
     public static final int ITEM_VARIANT = 2048;
     public static final int ITEM_FS_LOC = 2048;
     public static final int KIND = 64;
-    public static final int COMPONENT = 512;
+    /** Indexed together with items and variants: together they stay under the B-tree entry limit. */
+    public static final int COMPONENT = 256;
     public static final int CPU_TYPE = 64;
     public static final int CPU_VENDOR = 256;
     public static final int MACHINE_NODE = 512;

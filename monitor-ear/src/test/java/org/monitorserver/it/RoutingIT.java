@@ -50,7 +50,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("4", health.getString("schema_version"));
+        assertEquals("6", health.getString("schema_version"));
     }
 
     @Test
