@@ -50,7 +50,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("6", health.getString("schema_version"));
+        assertEquals("7", health.getString("schema_version"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.monitorserver.domain.HashIdentified;
 import org.monitorserver.domain.count.RowCount.Family;
@@ -44,10 +45,21 @@ public class HashIdentifiedWriter {
     // No transaction here: the insert runs in its own, so that a lost race can be rolled back and then read.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family) {
+        return storeOnce(candidate, type, findByHash, family, (em, inserted) -> {
+        });
+    }
+
+    /**
+     * Same, and {@code onInsert} runs in the insert's transaction when {@code candidate} is new: for the
+     * maintained lists a new row adds to, which then commit or roll back with it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family,
+            BiConsumer<EntityManager, T> onInsert) {
         Optional<T> stored = find(candidate, type, findByHash);
         if (stored.isEmpty()) {
             try {
-                return context.getBusinessObject(HashIdentifiedWriter.class).insert(candidate, family);
+                return context.getBusinessObject(HashIdentifiedWriter.class).insert(candidate, family, onInsert);
             } catch (DuplicateKeyException raced) {
                 LOG.fine(() -> type.getSimpleName() + " " + candidate.getHash() + " was stored concurrently");
                 stored = find(candidate, type, findByHash);
@@ -69,11 +81,12 @@ public class HashIdentifiedWriter {
      * @throws DuplicateKeyException when another transaction stored the same key first
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public <T extends HashIdentified<T>> T insert(T entity, Family family) {
+    public <T extends HashIdentified<T>> T insert(T entity, Family family, BiConsumer<EntityManager, T> onInsert) {
         try {
             em.persist(entity);
             em.flush();
             RowCounts.add(em, entity.getTenantId(), family, 1);
+            onInsert.accept(em, entity);
             return entity;
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {

@@ -71,20 +71,6 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = Session.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix"
                 + " ESCAPE '\\'")
-@NamedQuery(name = Session.FIND_PIPELINES_BY_TENANT,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
-        query = "SELECT DISTINCT s.pipeline FROM Session s WHERE s.tenantId = :tenant AND s.pipeline IS"
-                + " NOT NULL ORDER BY s.pipeline")
-@NamedQuery(name = Session.COUNT_PIPELINES_BY_TENANT,
-        query = "SELECT COUNT(DISTINCT s.pipeline) FROM Session s WHERE s.tenantId = :tenant AND"
-                + " s.pipeline IS NOT NULL")
-@NamedQuery(name = Session.FIND_BUILDS_BY_PIPELINE,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
-        query = "SELECT DISTINCT s.build FROM Session s WHERE s.tenantId = :tenant AND s.pipeline ="
-                + " :pipeline AND s.build IS NOT NULL ORDER BY s.build")
-@NamedQuery(name = Session.COUNT_BUILDS_BY_PIPELINE,
-        query = "SELECT COUNT(DISTINCT s.build) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline"
-                + " = :pipeline AND s.build IS NOT NULL")
 @NamedQuery(name = Session.FIND_HASHES_BY_BUILD,
         hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
@@ -132,10 +118,6 @@ public class Session implements HashIdentified<Session> {
     public static final String COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS = "Session.countByHashPrefixAndAllFlags";
     public static final String FIND_BY_SCM_PREFIX = "Session.findByScmPrefix";
     public static final String COUNT_BY_SCM_PREFIX = "Session.countByScmPrefix";
-    public static final String FIND_PIPELINES_BY_TENANT = "Session.findPipelinesByTenant";
-    public static final String COUNT_PIPELINES_BY_TENANT = "Session.countPipelinesByTenant";
-    public static final String FIND_BUILDS_BY_PIPELINE = "Session.findBuildsByPipeline";
-    public static final String COUNT_BUILDS_BY_PIPELINE = "Session.countBuildsByPipeline";
     public static final String FIND_HASHES_BY_BUILD = "Session.findHashesByBuild";
     public static final String COUNT_BY_BUILD = "Session.countByBuild";
     public static final String FIND_PIPELINES_BY_COMPONENT = "Session.findPipelinesByComponent";

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Component;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.persistence.InsertIfAbsent;
 import org.monitorserver.persistence.RowCounts;
 import org.monitorserver.persistence.schema.SchemaMigration;
 
@@ -29,11 +30,8 @@ public class MetricIngest {
         RowCounts.add(em, metric.getTenantId(), Family.METRIC, 1);
         String component = metric.getItem().getComponent();
         if (!component.isEmpty()) {
-            em.createNamedQuery("h2".equals(schema.vendor()) ? Component.INSERT_IF_ABSENT_H2
-                            : Component.INSERT_IF_ABSENT_POSTGRESQL)
-                    .setParameter(1, metric.getTenantId())
-                    .setParameter(2, component)
-                    .executeUpdate();
+            InsertIfAbsent.execute(em, schema.vendor(), Component.INSERT_IF_ABSENT_POSTGRESQL,
+                    Component.INSERT_IF_ABSENT_H2, metric.getTenantId(), component);
         }
         return metric;
     }

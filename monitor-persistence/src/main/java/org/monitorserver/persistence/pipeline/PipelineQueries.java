@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.monitorserver.domain.pipeline.Build;
+import org.monitorserver.domain.pipeline.Pipeline;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
@@ -11,8 +13,9 @@ import org.monitorserver.persistence.PageRequest;
 
 /**
  * Pipelines, their builds and each build's sessions. Values are the tags as text, whatever JSON type was
- * posted; empty values are neither pipelines nor builds. Lists of names are sorted by name; sessions come in
- * arrival order. The per-component forms keep only sessions that have metrics of that component.
+ * posted; empty values are neither pipelines nor builds. Lists of names are sorted by name and read from the
+ * maintained lists; sessions come in arrival order. The per-component forms keep only sessions that have
+ * metrics of that component, so they go through the sessions.
  */
 @Stateless
 public class PipelineQueries {
@@ -21,13 +24,13 @@ public class PipelineQueries {
     private EntityManager em;
 
     public Page<String> findPipelines(long tenant, PageRequest request) {
-        return PageQuery.fetch(strings(Session.FIND_PIPELINES_BY_TENANT, tenant),
-                counter(Session.COUNT_PIPELINES_BY_TENANT, tenant), request);
+        return PageQuery.fetch(strings(Pipeline.FIND_BY_TENANT, tenant), counter(Pipeline.COUNT_BY_TENANT, tenant),
+                request);
     }
 
     public Page<String> findBuilds(long tenant, String pipeline, PageRequest request) {
-        return PageQuery.fetch(strings(Session.FIND_BUILDS_BY_PIPELINE, tenant).setParameter("pipeline", pipeline),
-                counter(Session.COUNT_BUILDS_BY_PIPELINE, tenant).setParameter("pipeline", pipeline), request);
+        return PageQuery.fetch(strings(Build.FIND_BY_PIPELINE, tenant).setParameter("pipeline", pipeline),
+                counter(Build.COUNT_BY_PIPELINE, tenant).setParameter("pipeline", pipeline), request);
     }
 
     /** The hashes of a build's sessions. */

@@ -1,0 +1,80 @@
+package org.monitorserver.domain.pipeline;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+import org.monitorserver.domain.FieldLimits;
+
+/** A build of a pipeline that some session belongs to. Added with the first such session, never removed. */
+@Entity
+@Table(name = "pipeline_build")
+@IdClass(Build.Key.class)
+@Cacheable(false)
+@NamedQuery(name = Build.FIND_BY_PIPELINE,
+        query = "SELECT b.build FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline ORDER BY b.build",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = Build.COUNT_BY_PIPELINE,
+        query = "SELECT COUNT(b) FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline")
+@NamedNativeQuery(name = Build.INSERT_IF_ABSENT_POSTGRESQL,
+        query = "INSERT INTO pipeline_build (tenant_id, pipeline, build) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+@NamedNativeQuery(name = Build.INSERT_IF_ABSENT_H2,
+        query = "MERGE INTO pipeline_build (tenant_id, pipeline, build) KEY (tenant_id, pipeline, build)"
+                + " VALUES (?1, ?2, ?3)")
+public class Build {
+
+    public static final String FIND_BY_PIPELINE = "Build.findByPipeline";
+    public static final String COUNT_BY_PIPELINE = "Build.countByPipeline";
+    public static final String INSERT_IF_ABSENT_POSTGRESQL = "Build.insertIfAbsent.postgresql";
+    public static final String INSERT_IF_ABSENT_H2 = "Build.insertIfAbsent.h2";
+
+    @Id
+    @Column(name = "tenant_id")
+    private long tenantId;
+
+    @Id
+    @Column(name = "pipeline", length = FieldLimits.PIPELINE)
+    private String pipeline;
+
+    @Id
+    @Column(name = "build", length = FieldLimits.PIPELINE)
+    private String build;
+
+    protected Build() {
+    }
+
+    public String getBuild() {
+        return build;
+    }
+
+    /** The primary key: tenant, pipeline and build. */
+    public static final class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long tenantId;
+        private String pipeline;
+        private String build;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && tenantId == other.tenantId && Objects.equals(pipeline, other.pipeline)
+                    && Objects.equals(build, other.build);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, pipeline, build);
+        }
+    }
+}

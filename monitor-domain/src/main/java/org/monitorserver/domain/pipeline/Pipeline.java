@@ -1,0 +1,73 @@
+package org.monitorserver.domain.pipeline;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+import org.monitorserver.domain.FieldLimits;
+
+/** A pipeline some session ran in. Added with the first such session (insert-if-absent), never removed. */
+@Entity
+@Table(name = "pipeline")
+@IdClass(Pipeline.Key.class)
+@Cacheable(false)
+@NamedQuery(name = Pipeline.FIND_BY_TENANT,
+        query = "SELECT p.name FROM Pipeline p WHERE p.tenantId = :tenant ORDER BY p.name",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = Pipeline.COUNT_BY_TENANT,
+        query = "SELECT COUNT(p) FROM Pipeline p WHERE p.tenantId = :tenant")
+@NamedNativeQuery(name = Pipeline.INSERT_IF_ABSENT_POSTGRESQL,
+        query = "INSERT INTO pipeline (tenant_id, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+@NamedNativeQuery(name = Pipeline.INSERT_IF_ABSENT_H2,
+        query = "MERGE INTO pipeline (tenant_id, name) KEY (tenant_id, name) VALUES (?1, ?2)")
+public class Pipeline {
+
+    public static final String FIND_BY_TENANT = "Pipeline.findByTenant";
+    public static final String COUNT_BY_TENANT = "Pipeline.countByTenant";
+    public static final String INSERT_IF_ABSENT_POSTGRESQL = "Pipeline.insertIfAbsent.postgresql";
+    public static final String INSERT_IF_ABSENT_H2 = "Pipeline.insertIfAbsent.h2";
+
+    @Id
+    @Column(name = "tenant_id")
+    private long tenantId;
+
+    @Id
+    @Column(name = "name", length = FieldLimits.PIPELINE)
+    private String name;
+
+    protected Pipeline() {
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The primary key: tenant and name. */
+    public static final class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long tenantId;
+        private String name;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && tenantId == other.tenantId && Objects.equals(name, other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, name);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.monitorserver.rest.pipeline;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.persistence.pipeline.PipelineQueries;
+import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.PageParam;
+import org.monitorserver.rest.Pages;
+
+/**
+ * {@code /api/v1/pipelines}: CI pipelines (tag {@code pipeline_branch}), their builds (tag
+ * {@code pipeline_build_no}, as text whatever JSON type was posted) and each build's sessions. Names are
+ * sorted; sessions come in arrival order.
+ */
+@RequestScoped
+@Path("pipelines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "pipelines", description = "CI pipelines and builds, from the sessions' tags")
+public class PipelinesResource {
+
+    @EJB
+    PipelineQueries queries;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List pipelines", description = "Every pipeline, sorted by name.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelinePage.class)))
+    @APIResponse(responseCode = "204", description = "No pipeline")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response list(@Valid @BeanParam PageParam page) {
+        return pages.render("pipelines", queries.findPipelines(tenant.id(), pages.request(page)), uri);
+    }
+
+    @GET
+    @Path("{pipeline}/builds")
+    @Operation(summary = "List a pipeline's builds", description = "Build numbers as text, sorted as text.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BuildPage.class)))
+    @APIResponse(responseCode = "204", description = "No build in this pipeline")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response builds(@PathParam("pipeline") String pipeline, @Valid @BeanParam PageParam page) {
+        var found = queries.findBuilds(tenant.id(), pipeline, pages.request(page));
+        return pages.render("builds", found, uri, parents("pipeline", pipeline));
+    }
+
+    @GET
+    @Path("{pipeline}/builds/{build}/sessions")
+    @Operation(summary = "List a build's sessions", description = "Session hashes, in arrival order.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BuildSessionPage.class)))
+    @APIResponse(responseCode = "204", description = "No session in this build")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response buildSessions(@PathParam("pipeline") String pipeline, @PathParam("build") String build,
+            @Valid @BeanParam PageParam page) {
+        var found = queries.findBuildSessions(tenant.id(), pipeline, build, pages.request(page));
+        return pages.render("sessions", found, uri, parents("pipeline", pipeline, "build", build));
+    }
+
+    /** The envelope's leading keys, in the order given: the listing's parents. */
+    private static Map<String, Object> parents(String... namesAndValues) {
+        var keys = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            keys.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return keys;
+    }
+
+    /** A page of pipeline names, for the OpenAPI document ({@code Pages} renders it). */
+    @Schema(name = "PipelinePage")
+    public record PipelinePage(
+            List<String> pipelines,
+            @JsonbProperty("total_page") int totalPage,
+            @JsonbProperty("prev_url") String prevUrl,
+            @JsonbProperty("next_url") String nextUrl) {
+    }
+
+    /** A page of a pipeline's build names, for the OpenAPI document. */
+    @Schema(name = "BuildPage")
+    @JsonbPropertyOrder({"pipeline", "builds", "totalPage", "prevUrl", "nextUrl"})
+    public record BuildPage(
+            String pipeline,
+            @Schema(description = "Build numbers as text, sorted as text") List<String> builds,
+            @JsonbProperty("total_page") int totalPage,
+            @JsonbProperty("prev_url") String prevUrl,
+            @JsonbProperty("next_url") String nextUrl) {
+    }
+
+    /** A page of a build's session hashes, for the OpenAPI document. */
+    @Schema(name = "BuildSessionPage")
+    @JsonbPropertyOrder({"pipeline", "build", "sessions", "totalPage", "prevUrl", "nextUrl"})
+    public record BuildSessionPage(
+            String pipeline,
+            String build,
+            @Schema(description = "Session hashes, in arrival order") List<String> sessions,
+            @JsonbProperty("total_page") int totalPage,
+            @JsonbProperty("prev_url") String prevUrl,
+            @JsonbProperty("next_url") String nextUrl) {
+    }
+}
