@@ -72,12 +72,6 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Metric.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(m) FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
-@NamedQuery(name = Metric.COUNT_BY_PIPELINE,
-        query = "SELECT COUNT(m) FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline"
-                + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
-@NamedQuery(name = Metric.COUNT_BY_PIPELINE_AND_BUILD,
-        query = "SELECT COUNT(m) FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND s.build = :build"
-                + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
 public class Metric {
 
     /** Listings only read: their rows are not tracked for the commit. */
@@ -106,8 +100,6 @@ public class Metric {
     public static final String COUNT_BY_COMPONENT_AND_VARIANT = "Metric.countByComponentAndVariant";
     public static final String FIND_BY_SCM_PREFIX = "Metric.findByScmPrefix";
     public static final String COUNT_BY_SCM_PREFIX = "Metric.countByScmPrefix";
-    public static final String COUNT_BY_PIPELINE = "Metric.countByPipeline";
-    public static final String COUNT_BY_PIPELINE_AND_BUILD = "Metric.countByPipelineAndBuild";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "metric_seq")

@@ -105,21 +105,6 @@ public class MetricQueries {
         return page(Metric.FIND_BY_COMPONENT, Metric.COUNT_BY_COMPONENT, tenant, "component", component, request);
     }
 
-    public long countByComponent(long tenant, String component) {
-        return count(Metric.COUNT_BY_COMPONENT, tenant, "component", component);
-    }
-
-    /** How many metrics the sessions of a pipeline have. */
-    public long countByPipeline(long tenant, String pipeline) {
-        return count(Metric.COUNT_BY_PIPELINE, tenant, "pipeline", pipeline);
-    }
-
-    /** How many metrics the sessions of a build have. */
-    public long countByBuild(long tenant, String pipeline, String build) {
-        return counter(Metric.COUNT_BY_PIPELINE_AND_BUILD, tenant).setParameter("pipeline", pipeline)
-                .setParameter("build", build).getSingleResult();
-    }
-
     /** The metrics of one item within one component (empty: without component). */
     public Page<Metric> findByComponentAndItem(long tenant, String component, String item, PageRequest request) {
         return PageQuery.fetch(
