@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Path spellings, routes that do not exist, health and the OpenAPI document. */
@@ -54,13 +56,64 @@ class RoutingIT extends ApiTestSupport {
     }
 
     @Test
-    void openApiListsEveryRoute() {
+    void openApiListsEveryRouteAndNothingElse() {
         JsonObject paths = json(get("/openapi?format=JSON"), 200).getJsonObject("paths");
 
-        for (String route : List.of("/api/v1/contexts", "/api/v1/contexts/count", "/api/v1/contexts/{prefix}",
-                "/api/v1/sessions", "/api/v1/sessions/count", "/api/v1/sessions/{prefix}", "/api/v1/metrics",
-                "/api/v1/metrics/count", "/api/v1/health")) {
-            assertTrue(paths.containsKey(route), () -> route + " missing from " + paths.keySet());
+        assertEquals(ROUTES, new TreeSet<>(paths.keySet()));
+        for (String write : List.of("/api/v1/contexts", "/api/v1/sessions", "/api/v1/metrics")) {
+            assertTrue(paths.getJsonObject(write).containsKey("post"), write);
         }
     }
+
+    /** Every path of the API: a new route must be added here on purpose. */
+    private static final Set<String> ROUTES = new TreeSet<>(List.of(
+            "/api/v1/components",
+            "/api/v1/components/count",
+            "/api/v1/components/items/{item}/metrics",
+            "/api/v1/components/metrics",
+            "/api/v1/components/variants/{variant}/metrics",
+            "/api/v1/components/{component}/items/{item}/metrics",
+            "/api/v1/components/{component}/metrics",
+            "/api/v1/components/{component}/pipelines",
+            "/api/v1/components/{component}/pipelines/{pipeline}/builds",
+            "/api/v1/components/{component}/pipelines/{pipeline}/builds/{build}/sessions",
+            "/api/v1/components/{component}/variants/{variant}/metrics",
+            "/api/v1/components/{prefix}",
+            "/api/v1/contexts",
+            "/api/v1/contexts/count",
+            "/api/v1/contexts/{context}/metrics",
+            "/api/v1/contexts/{context}/metrics/count",
+            "/api/v1/contexts/{prefix}",
+            "/api/v1/filters/scm/{scm}/metrics",
+            "/api/v1/filters/scm/{scm}/metrics/count",
+            "/api/v1/filters/scm/{scm}/sessions",
+            "/api/v1/filters/scope/{scope}/metrics",
+            "/api/v1/filters/scope/{scope}/metrics/count",
+            "/api/v1/health",
+            "/api/v1/items/like/{pattern}/metrics",
+            "/api/v1/items/{item}/metrics",
+            "/api/v1/items/{item}/metrics/count",
+            "/api/v1/metrics",
+            "/api/v1/metrics/count",
+            "/api/v1/pipelines",
+            "/api/v1/pipelines/{pipeline}/builds",
+            "/api/v1/pipelines/{pipeline}/builds/{build}/sessions",
+            "/api/v1/resources/{resource}/components/{component}/{direction}/metrics",
+            "/api/v1/resources/{resource}/components/{component}/{direction}/{n}/metrics",
+            "/api/v1/resources/{resource}/pipelines/{pipeline}/builds/{build}/{direction}/metrics",
+            "/api/v1/resources/{resource}/pipelines/{pipeline}/builds/{build}/{direction}/{n}/metrics",
+            "/api/v1/resources/{resource}/pipelines/{pipeline}/{direction}/metrics",
+            "/api/v1/resources/{resource}/pipelines/{pipeline}/{direction}/{n}/metrics",
+            "/api/v1/resources/{resource}/{direction}/metrics",
+            "/api/v1/resources/{resource}/{direction}/{n}/metrics",
+            "/api/v1/session/{session}/metrics",
+            "/api/v1/sessions",
+            "/api/v1/sessions/count",
+            "/api/v1/sessions/{prefix}",
+            "/api/v1/sessions/{session}/metrics",
+            "/api/v1/sessions/{session}/metrics/count",
+            "/api/v1/variants/like/{pattern}",
+            "/api/v1/variants/like/{pattern}/metrics",
+            "/api/v1/variants/{variant}/metrics",
+            "/api/v1/variants/{variant}/metrics/count"));
 }

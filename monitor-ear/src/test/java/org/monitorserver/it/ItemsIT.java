@@ -1,0 +1,178 @@
+package org.monitorserver.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/v1/items}: metrics by exact item name, whatever the variant, and by a part of the name
+ * ({@code /items/like/<part>/metrics}). The IT server's page size is 3; rows are told apart by their
+ * {@code item_path}.
+ */
+class ItemsIT extends ApiTestSupport {
+
+    @Test
+    void exactItemListsItsMetricsWhateverTheVariantInArrivalOrder() {
+        String item = "test_" + Body.hash();
+        metric(item, item + "[1]", "m1");
+        metric(item + "x", item + "x", "prefix");
+        metric("x" + item, "x" + item, "suffix");
+        metric(item, item + "[2]", "m2");
+        metric(item, item, "m3");
+        metric(item.toUpperCase(), item.toUpperCase(), "upper");
+        metric(item, item + "[3]", "m4");
+
+        String path = "/api/v1/items/" + item + "/metrics";
+        JsonObject first = json(get(path), 200);
+        assertEquals(List.of("m1", "m2", "m3"), paths(first));
+        assertEquals(2, first.getInt("total_page"));
+        assertTrue(first.isNull("prev_url"));
+        assertEquals(path + "?page=2", first.getString("next_url"));
+        JsonObject second = json(get("/api/v1" + first.getString("next_url")), 200);
+        assertEquals(List.of("m4"), paths(second));
+        assertEquals(path + "?page=1", second.getString("prev_url"));
+        assertTrue(second.isNull("next_url"));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), walk(path));
+        assertEquals(first, json(get(path + "/"), 200));
+        assertEquals(4, countOf(path + "/count"));
+        assertEquals(4, countOf(path + "/count/"));
+        assertEquals(1, countOf("/api/v1/items/" + item.toUpperCase() + "/metrics/count"));
+    }
+
+    @Test
+    void pageNumbersCountFromEitherEndAndBadPagesAreRejected() {
+        String item = "test_" + Body.hash();
+        for (int i = 1; i <= 4; i++) {
+            metric(item, item, "m" + i);
+        }
+        String path = "/api/v1/items/" + item + "/metrics";
+
+        assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
+        assertEquals(List.of("m1", "m2", "m3"), paths(json(get(path + "?page=-2"), 200)));
+        json(get(path + "?page=-3"), 404);
+        assertTrue(json(get(path + "?page=0"), 404).containsKey("message"));
+        json(get(path + "?page=3"), 404);
+        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        assertTrue(json(get(path + "/?page=1.5"), 400).getJsonObject("errors").containsKey("page"));
+    }
+
+    @Test
+    void likeMatchesASubstringCaseSensitively() {
+        String part = Body.hash().substring(0, 16);
+        metric("test_" + part, "a", "m1");
+        metric(part, "b", "m2");
+        metric("test_" + part.toUpperCase() + "x", "c", "upper");
+        metric(part + "_tail", "d", "m3");
+        metric("test_" + part.substring(1), "e", "shorter");
+        metric("x" + part + "y", "f", "m4");
+
+        String path = "/api/v1/items/like/" + part + "/metrics";
+        JsonObject first = json(get(path), 200);
+        assertEquals(List.of("m1", "m2", "m3"), paths(first));
+        assertEquals(path + "?page=2", first.getString("next_url"));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), walk(path));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), walkFromBase(path + "/"));
+        assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
+        json(get(path + "?page=0"), 404);
+        json(get(path + "?page=3"), 404);
+        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        // Exact match is not substring match.
+        assertEquals(1, countOf("/api/v1/items/" + part + "/metrics/count"));
+    }
+
+    @Test
+    void wildcardCharactersAreLiteral() {
+        String u = Body.hash().substring(0, 12);
+        metric(u + "t_x%", u + "v", "literal");
+        metric(u + "tax", u + "v", "tax");
+        metric(u + "t\\y", u + "v", "backslash");
+        metric(u + "tx%z", u + "v", "percent");
+
+        assertEquals(List.of("literal"), walk("/api/v1/items/like/" + u + "t_/metrics"));
+        assertEquals(List.of("literal"), walk("/api/v1/items/like/" + u + "t_x%25/metrics"));
+        // As wildcards, "t%" and "t_" would match all four items.
+        assertEquals(204, get("/api/v1/items/like/" + u + "t%25/metrics").getStatus());
+        assertEquals(List.of("percent"), walk("/api/v1/items/like/" + u + "tx%25/metrics"));
+        assertEquals(List.of("backslash"), walk("/api/v1/items/like/" + u + "t%5C/metrics"));
+        assertEquals(204, get("/api/v1/items/like/" + u + "%25/metrics").getStatus());
+        assertEquals(204, get("/api/v1/items/like/" + u + "t_y/metrics").getStatus());
+        assertEquals(List.of("literal"), walk("/api/v1/items/" + u + "t_x%25/metrics"));
+        assertEquals(1, countOf("/api/v1/items/" + u + "t_x%25/metrics/count"));
+        assertEquals(0, countOf("/api/v1/items/" + u + "t_x_/metrics/count"));
+        assertEquals(0, countOf("/api/v1/items/" + u + "t%25/metrics/count"));
+    }
+
+    @Test
+    void unknownItemsAreEmpty() {
+        String unknown = "none_" + Body.hash();
+        assertEquals(204, get("/api/v1/items/" + unknown + "/metrics").getStatus());
+        assertEquals(204, get("/api/v1/items/" + unknown + "/metrics/").getStatus());
+        assertEquals(204, get("/api/v1/items/like/" + unknown + "/metrics").getStatus());
+        assertEquals(0, countOf("/api/v1/items/" + unknown + "/metrics/count"));
+        json(get("/api/v1/items/" + unknown + "/metrics?page=2"), 404);
+        assertEquals(204, get("/api/v1/items/like/" + unknown + "/metrics?page=-1").getStatus());
+        json(get("/api/v1/items/like/" + unknown + "/metrics?page=-2"), 404);
+    }
+
+    @Test
+    void anItemNamedLikeKeepsItsExactRoutes() {
+        metric("like", "like", "like");
+
+        JsonObject page = json(get("/api/v1/items/like/metrics?page=-1"), 200);
+        page.getJsonArray("metrics").forEach(m -> assertEquals("like", m.asJsonObject().getString("item")));
+        assertTrue(countOf("/api/v1/items/like/metrics/count") >= 1);
+    }
+
+    @Test
+    void openApiListsTheseRoutes() {
+        JsonObject paths = json(get("/openapi?format=JSON"), 200).getJsonObject("paths");
+
+        for (String route : List.of("/api/v1/items/{item}/metrics", "/api/v1/items/{item}/metrics/count",
+                "/api/v1/items/like/{pattern}/metrics")) {
+            assertTrue(paths.containsKey(route), () -> route + " missing from " + paths.keySet());
+        }
+    }
+
+    private void metric(String item, String variant, String itemPath) {
+        json(post("/api/v1/metrics/", Body.metric(Body.hash(), Body.hash()).with("item", item)
+                .with("item_variant", variant).with("item_path", itemPath).json()), 201);
+    }
+
+    private long countOf(String path) {
+        return json(get(path), 200).getJsonNumber("count").longValue();
+    }
+
+    /** The item paths of every page, following next_url as a server-root path. */
+    private List<String> walk(String path) {
+        var found = new ArrayList<String>();
+        for (String next = path; next != null; ) {
+            var response = get(next);
+            if (response.getStatus() == 204 && next.equals(path)) {
+                return found;
+            }
+            JsonObject page = json(response, 200);
+            found.addAll(paths(page));
+            next = page.isNull("next_url") ? null : page.getString("next_url");
+        }
+        return found;
+    }
+
+    /** As {@link #walk}, but the way the reference client does: {@code /api/v1} + next_url. */
+    private List<String> walkFromBase(String path) {
+        var found = new ArrayList<String>();
+        for (String next = path; next != null; ) {
+            JsonObject page = json(get(next), 200);
+            found.addAll(paths(page));
+            next = page.isNull("next_url") ? null : "/api/v1" + page.getString("next_url");
+        }
+        return found;
+    }
+
+    private static List<String> paths(JsonObject page) {
+        return page.getJsonArray("metrics").stream().map(v -> v.asJsonObject().getString("item_path")).toList();
+    }
+}
