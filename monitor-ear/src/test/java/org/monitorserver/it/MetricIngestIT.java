@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/v1/metrics/}, and what happens to every kind of bad request body. */
@@ -25,6 +30,34 @@ class MetricIngestIT extends ApiTestSupport {
         assertEquals(0.069095616, stored.getJsonNumber("kernel_time").doubleValue());
         assertEquals(14, stored.size(), stored::toString);
         assertEquals(before.plus(0, 0, 1), counts());
+    }
+
+    @Test
+    void racingMetricsOfANewComponentAllSucceedAndListItOnce() throws Exception {
+        String component = "race_" + Body.hash();
+        long components = json(get("/api/v1/components/count"), 200).getJsonNumber("count").longValue();
+        Counts before = counts();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var calls = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> {
+                    try (var response = post("/api/v1/metrics/",
+                            Body.metric(Body.hash(), Body.hash()).with("component", component).json())) {
+                        return response.getStatus();
+                    }
+                });
+            }
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertEquals(201, status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before.plus(0, 0, 8), counts());
+        assertEquals(components + 1, json(get("/api/v1/components/count"), 200).getJsonNumber("count").longValue());
+        assertEquals(component, json(get("/api/v1/components/" + component), 200).getJsonArray("components")
+                .getString(0));
     }
 
     @Test
