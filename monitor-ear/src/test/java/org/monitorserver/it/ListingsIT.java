@@ -84,6 +84,8 @@ class ListingsIT extends ApiTestSupport {
         assertEquals(0, json(get("/api/v1/sessions/" + unknown + "/metrics/count"), 200).getInt("count"));
         assertEquals(0, json(get("/api/v1/contexts/" + unknown + "/metrics/count"), 200).getInt("count"));
         assertEquals(404, get("/api/v1/sessions/" + unknown + "/metrics?page=2").getStatus());
+        assertEquals(404, get("/api/v1/metrics?page=99999999999999999999").getStatus());
+        assertEquals(404, get("/api/v1/metrics?page=-99999999999999999999").getStatus());
     }
 
     @Test

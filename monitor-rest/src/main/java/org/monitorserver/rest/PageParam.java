@@ -2,6 +2,7 @@ package org.monitorserver.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
+import java.math.BigInteger;
 
 /**
  * The {@code ?page=N} parameter shared by every listing: 1-based, negative from the end. Bound as text and
@@ -9,12 +10,22 @@ import jakarta.ws.rs.QueryParam;
  */
 public class PageParam {
 
+    private static final BigInteger MIN = BigInteger.valueOf(Integer.MIN_VALUE + 1);
+    private static final BigInteger MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+
     @QueryParam("page")
-    @Pattern(regexp = "-?\\d{1,9}", message = "must be a whole number: 1 is the first page, -1 the last")
+    @Pattern(regexp = "-?\\d{1,100}", message = "must be a whole number: 1 is the first page, -1 the last")
     String page;
 
-    /** The requested page number; 1 when the parameter is absent. */
+    /**
+     * The requested page number; 1 when the parameter is absent. Numbers beyond {@code int} are clamped: no
+     * listing has that many pages, so they stay pages beyond the end (404), not malformed numbers (400).
+     */
     public int number() {
-        return page == null ? 1 : Integer.parseInt(page);
+        if (page == null) {
+            return 1;
+        }
+        var value = new BigInteger(page);
+        return value.max(MIN).min(MAX).intValueExact();
     }
 }
