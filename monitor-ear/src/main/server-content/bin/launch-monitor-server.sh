@@ -51,6 +51,7 @@ Environment (read by the server itself unless noted):
   MONITOR_SERVER_LOGDIR        folder of server.log
   MONITOR_SERVER_PAGINATION_COUNT  rows per page (default 500)
   MONITOR_SERVER_MAX_BODY_BYTES    largest POST body (default 1048576)
+  MONITOR_SERVER_MAX_BULK_BYTES    largest bulk POST body (default 67108864)
 See docs/configuration.md.
 USAGE
 }

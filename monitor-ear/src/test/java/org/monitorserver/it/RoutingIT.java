@@ -60,7 +60,8 @@ class RoutingIT extends ApiTestSupport {
         JsonObject paths = json(get("/openapi?format=JSON"), 200).getJsonObject("paths");
 
         assertEquals(ROUTES, new TreeSet<>(paths.keySet()));
-        for (String write : List.of("/api/v1/contexts", "/api/v1/sessions", "/api/v1/metrics")) {
+        for (String write : List.of("/api/v1/contexts", "/api/v1/sessions", "/api/v1/metrics",
+                "/api/v1/metrics/bulk")) {
             assertTrue(paths.getJsonObject(write).containsKey("post"), write);
         }
     }
@@ -94,6 +95,7 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/items/{item}/metrics",
             "/api/v1/items/{item}/metrics/count",
             "/api/v1/metrics",
+            "/api/v1/metrics/bulk",
             "/api/v1/metrics/count",
             "/api/v1/pipelines",
             "/api/v1/pipelines/{pipeline}/builds",

@@ -6,7 +6,11 @@ public class BodyTooLargeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public BodyTooLargeException(long limit) {
-        super("the request body is larger than " + limit + " bytes (MONITOR_SERVER_MAX_BODY_BYTES)", null, false,
-                false);
+        this(limit, "MONITOR_SERVER_MAX_BODY_BYTES");
+    }
+
+    /** @param setting the environment variable that sets the limit */
+    public BodyTooLargeException(long limit, String setting) {
+        super("the request body is larger than " + limit + " bytes (" + setting + ")", null, false, false);
     }
 }

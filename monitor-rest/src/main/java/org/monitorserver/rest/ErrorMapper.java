@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.monitorserver.persistence.ConflictException;
+import org.monitorserver.persistence.IngestAbortedException;
 import org.monitorserver.persistence.PageNotFoundException;
 
 /**
@@ -86,6 +88,25 @@ public final class ErrorMapper {
         @Override
         public Response toResponse(BodyTooLargeException e) {
             return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), null);
+        }
+    }
+
+    /** A streamed ingestion stopped by its input: answered as its cause would be (400, 413). */
+    @Provider
+    public static class IngestAborted implements ExceptionMapper<IngestAbortedException> {
+
+        @Context
+        Providers providers;
+
+        @Override
+        public Response toResponse(IngestAbortedException e) {
+            RuntimeException cause = e.getCause();
+            @SuppressWarnings("unchecked")
+            ExceptionMapper<RuntimeException> mapper =
+                    (ExceptionMapper<RuntimeException>) providers.getExceptionMapper(cause.getClass());
+            return mapper != null ? mapper.toResponse(cause)
+                    : answer(Response.Status.BAD_REQUEST, "the request body could not be read: " + e.getMessage(),
+                            null);
         }
     }
 

@@ -17,6 +17,9 @@ public class MonitorSettings {
 
     private static final Logger LOG = Logger.getLogger(MonitorSettings.class.getName());
 
+    /** Undertow's own limit on a request body (max-post-size in monitor-server.cli): ours must stay below. */
+    static final long MAX_BULK_CEILING = 1L << 30;
+
     /** Rows per page of every listing (the reference's MONITOR_SERVER_PAGINATION_COUNT). */
     @Inject
     @ConfigProperty(name = "monitor.server.pagination-count", defaultValue = "500")
@@ -27,6 +30,11 @@ public class MonitorSettings {
     @ConfigProperty(name = "monitor.server.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    /** Largest accepted body of a bulk POST, in bytes; larger ones get 413. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.max-bulk-bytes", defaultValue = "67108864")
+    long maxBulkBytes;
+
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object start) {
         if (paginationCount < 1) {
             throw new IllegalStateException("MONITOR_SERVER_PAGINATION_COUNT must be at least 1, is " + paginationCount);
@@ -34,8 +42,12 @@ public class MonitorSettings {
         if (maxBodyBytes < 1024) {
             throw new IllegalStateException("MONITOR_SERVER_MAX_BODY_BYTES must be at least 1024, is " + maxBodyBytes);
         }
+        if (maxBulkBytes < maxBodyBytes || maxBulkBytes > MAX_BULK_CEILING) {
+            throw new IllegalStateException("MONITOR_SERVER_MAX_BULK_BYTES must be from MONITOR_SERVER_MAX_BODY_BYTES ("
+                    + maxBodyBytes + ") to " + MAX_BULK_CEILING + ", is " + maxBulkBytes);
+        }
         LOG.info(() -> "Monitor Server settings: pagination count " + paginationCount + ", max body " + maxBodyBytes
-                + " bytes");
+                + " bytes, max bulk body " + maxBulkBytes + " bytes");
     }
 
     public int paginationCount() {
@@ -44,5 +56,9 @@ public class MonitorSettings {
 
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    public long maxBulkBytes() {
+        return maxBulkBytes;
     }
 }

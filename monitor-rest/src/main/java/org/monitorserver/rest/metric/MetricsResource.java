@@ -7,11 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,9 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.persistence.metric.MetricQueries;
+import java.io.InputStream;
+import org.monitorserver.rest.BulkReport;
+import org.monitorserver.rest.BulkRows;
 import org.monitorserver.rest.CountJson;
 import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
 
@@ -49,6 +55,9 @@ public class MetricsResource {
     @Inject
     Pages pages;
 
+    @Inject
+    MonitorSettings settings;
+
     @Context
     UriInfo uri;
 
@@ -65,6 +74,29 @@ public class MetricsResource {
     public Response create(JsonObject body) {
         var stored = ingest.record(MetricSubmission.read(body).toMetric(tenant.id()));
         return Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build();
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes({MediaType.APPLICATION_JSON, BulkRows.NDJSON})
+    @Operation(summary = "Create many metrics",
+            description = "A JSON array of metrics, or NDJSON (one per line), each as for POST /metrics/. Rows are "
+                    + "validated one by one: valid rows are stored (all in one transaction), rejected rows are "
+                    + "reported with their 0-based row number and reasons, and never block the others.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MetricSubmission[].class)))
+    @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
+            content = @Content(schema = @Schema(implementation = BulkReport.Json.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array or NDJSON",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BULK_BYTES",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
+    public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        var report = new BulkReport();
+        long tenantId = tenant.id();
+        ingest.recordAll(tenantId, BulkRows.read(body, type, settings.maxBulkBytes(), report,
+                json -> MetricSubmission.read(json).toMetric(tenantId)));
+        return report.json();
     }
 
     @GET

@@ -1,0 +1,48 @@
+package org.monitorserver.rest;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a bulk request did: how many rows were stored, how many were rejected and why (the first
+ * {@link #MAX_DETAILS} rejections in detail, with their 0-based row numbers).
+ */
+public final class BulkReport {
+
+    /** Detailed rejections kept at most: a report must stay small when a whole body is wrong. */
+    static final int MAX_DETAILS = 1000;
+
+    private long accepted;
+    private long rejected;
+    private final List<Rejection> details = new ArrayList<>();
+
+    void accept() {
+        accepted++;
+    }
+
+    /** Records a rejected row. */
+    public void reject(int row, String message, Map<String, String> errors) {
+        rejected++;
+        if (details.size() < MAX_DETAILS) {
+            details.add(new Rejection(row, message, errors.isEmpty() ? null : errors));
+        }
+    }
+
+    /** The answer: {@code {"accepted": n, "rejected": m, "rejections": [...]}}. */
+    public Json json() {
+        return new Json(accepted, rejected, List.copyOf(details));
+    }
+
+    /** One rejected row. */
+    @JsonbPropertyOrder({"row", "message", "errors"})
+    public record Rejection(int row, String message, @JsonbNillable(false) Map<String, String> errors) {
+    }
+
+    /** The wire form of the report. */
+    @JsonbPropertyOrder({"accepted", "rejected", "rejections"})
+    public record Json(long accepted, long rejected, List<Rejection> rejections) {
+    }
+}

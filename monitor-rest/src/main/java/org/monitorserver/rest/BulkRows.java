@@ -1,0 +1,259 @@
+package org.monitorserver.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import org.monitorserver.persistence.IngestAbortedException;
+
+/**
+ * The rows of a bulk request, read one at a time as they arrive, so that a body of tens of megabytes never sits
+ * in memory whole: a JSON array of objects ({@code application/json}) or one object per line
+ * ({@code application/x-ndjson}). A row that is not a valid object, or fails validation, is recorded in
+ * {@link BulkReport} and skipped; it never stops the others. What cannot be read on (a JSON array that breaks
+ * off, a body over the limit) stops the whole request with a 400 or 413, as an {@link IngestAbortedException}
+ * around the usual exception, so that the transaction consuming the rows rolls back.
+ */
+public final class BulkRows {
+
+    /** The NDJSON media type. */
+    public static final String NDJSON = "application/x-ndjson";
+
+    private BulkRows() {
+    }
+
+    /**
+     * The valid rows of {@code body}, each turned into {@code T} by {@code reader}; rejected rows go to
+     * {@code report}. The iterator is lazy: rows are read while the caller consumes them.
+     *
+     * @param reader reads and validates one row, throwing {@link InvalidRequestException} for a bad one
+     */
+    public static <T> Iterator<T> read(InputStream body, MediaType type, long limit, BulkReport report,
+            Function<JsonObject, T> reader) {
+        InputStream bounded = new Bounded(body, limit);
+        Iterator<JsonValue> values = type != null && type.isCompatible(MediaType.valueOf(NDJSON))
+                ? new Lines(bounded) : new Array(bounded);
+        return new Validated<>(values, report, reader);
+    }
+
+    /** Turns each value into a row, or a rejection. */
+    private static final class Validated<T> implements Iterator<T> {
+
+        private final Iterator<JsonValue> values;
+        private final BulkReport report;
+        private final Function<JsonObject, T> reader;
+        private T next;
+        private int index = -1;
+
+        Validated(Iterator<JsonValue> values, BulkReport report, Function<JsonObject, T> reader) {
+            this.values = values;
+            this.report = report;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return advance();
+            } catch (InvalidRequestException | BodyTooLargeException | UncheckedIOException e) {
+                // Thrown while an EJB consumes the rows: the wrapper rolls its transaction back.
+                throw new IngestAbortedException(e);
+            }
+        }
+
+        private boolean advance() {
+            while (next == null && values.hasNext()) {
+                JsonValue value = values.next();
+                index++;
+                if (value instanceof Malformed malformed) {
+                    report.reject(index, malformed.reason, Map.of());
+                } else if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                    report.reject(index, "a row must be a JSON object", Map.of());
+                } else {
+                    try {
+                        next = reader.apply(value.asJsonObject());
+                    } catch (InvalidRequestException e) {
+                        report.reject(index, e.getMessage(), e.errors());
+                    }
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            T row = next;
+            next = null;
+            report.accept();
+            return row;
+        }
+    }
+
+    /** The elements of one JSON array, streamed; a syntax error ends the request (the rest cannot be found). */
+    private static final class Array implements Iterator<JsonValue> {
+
+        private final JsonParser parser;
+        private boolean done;
+
+        Array(InputStream body) {
+            parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8));
+            try {
+                expect(parser.hasNext() ? parser.next() : null, JsonParser.Event.START_ARRAY);
+            } catch (JsonException e) {
+                throw broken(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (done) {
+                return false;
+            }
+            JsonParser.Event event = advance();
+            if (event == JsonParser.Event.END_ARRAY) {
+                done = true;
+                if (parser.hasNext()) {
+                    throw invalid("unexpected content after the JSON array");
+                }
+                parser.close();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public JsonValue next() {
+            try {
+                return parser.getValue();
+            } catch (JsonException | NoSuchElementException e) {
+                throw broken(e);
+            }
+        }
+
+        private JsonParser.Event advance() {
+            try {
+                return parser.next();
+            } catch (JsonException | NoSuchElementException e) {
+                throw broken(e);
+            }
+        }
+
+        private static InvalidRequestException broken(RuntimeException e) {
+            return invalid("the request body is not a valid JSON array: " + e.getMessage());
+        }
+
+        private static void expect(JsonParser.Event event, JsonParser.Event expected) {
+            if (event != expected) {
+                throw invalid("the request body must be a JSON array of rows (or NDJSON, one row per line)");
+            }
+        }
+    }
+
+    /** One JSON value per line; blank lines are skipped, a malformed line is a rejected row. */
+    private static final class Lines implements Iterator<JsonValue> {
+
+        private final BufferedReader lines;
+        private String line;
+
+        Lines(InputStream body) {
+            lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (line == null) {
+                    String read = lines.readLine();
+                    if (read == null) {
+                        return false;
+                    }
+                    if (!read.isBlank()) {
+                        line = read;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public JsonValue next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String text = line;
+            line = null;
+            return JsonObjectReader.parseObject(text).<JsonValue>map(o -> o)
+                    .orElseGet(() -> new Malformed("the line is not a JSON object"));
+        }
+    }
+
+    /** Stops reading at the limit with a 413. */
+    private static final class Bounded extends FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit, "MONITOR_SERVER_MAX_BULK_BYTES");
+            }
+        }
+    }
+
+    /** A row that could not be parsed, carried through the iterator to be reported. */
+    private static final class Malformed implements JsonValue {
+
+        private final String reason;
+
+        Malformed(String reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.NULL;
+        }
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(message, Map.of());
+    }
+}
