@@ -121,4 +121,28 @@ class BulkIngestIT extends ApiTestSupport {
     private static String row(String session, String component, String item) {
         return Body.metric(session, Body.hash()).with("component", component).with("item", item).json();
     }
+
+    @Test
+    void storesSessionsAndContextsOneByOneReportingConflicts() {
+        String known = Body.hash();
+        json(post("/api/v1/sessions/", Body.session(known).json()), 201);
+        String fresh = Body.hash();
+        Counts before = counts();
+        String sessions = "[" + String.join(",",
+                Body.session(fresh).json(),
+                Body.session(known).json(),
+                Body.session(known).with("run_date", "2026-01-01T00:00:00").json(),
+                Body.session(Body.hash()).without("run_date").json()) + "]";
+
+        JsonObject report = json(post("/api/v1/sessions/bulk", sessions), 200);
+
+        assertEquals(2, report.getInt("accepted"), report::toString);
+        assertEquals(2, report.getInt("rejected"));
+        assertEquals(2, report.getJsonArray("rejections").getJsonObject(0).getInt("row"));
+        assertTrue(report.getJsonArray("rejections").getJsonObject(0).getString("message").contains("different"));
+        assertEquals(3, report.getJsonArray("rejections").getJsonObject(1).getInt("row"));
+        String contexts = Body.context(Body.hash()).json() + "\n" + Body.context(Body.hash()).json() + "\n";
+        assertEquals(2, json(post("/api/v1/contexts/bulk", contexts, NDJSON), 200).getInt("accepted"));
+        assertEquals(before.plus(2, 1, 0), counts());
+    }
 }

@@ -61,7 +61,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals(ROUTES, new TreeSet<>(paths.keySet()));
         for (String write : List.of("/api/v1/contexts", "/api/v1/sessions", "/api/v1/metrics",
-                "/api/v1/metrics/bulk")) {
+                "/api/v1/contexts/bulk", "/api/v1/sessions/bulk", "/api/v1/metrics/bulk")) {
             assertTrue(paths.getJsonObject(write).containsKey("post"), write);
         }
     }
@@ -81,6 +81,7 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/components/{component}/variants/{variant}/metrics",
             "/api/v1/components/{prefix}",
             "/api/v1/contexts",
+            "/api/v1/contexts/bulk",
             "/api/v1/contexts/count",
             "/api/v1/contexts/{context}/metrics",
             "/api/v1/contexts/{context}/metrics/count",
@@ -110,6 +111,7 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/resources/{resource}/{direction}/{n}/metrics",
             "/api/v1/session/{session}/metrics",
             "/api/v1/sessions",
+            "/api/v1/sessions/bulk",
             "/api/v1/sessions/count",
             "/api/v1/sessions/{prefix}",
             "/api/v1/sessions/{session}/metrics",

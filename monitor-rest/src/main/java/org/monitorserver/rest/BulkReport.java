@@ -19,8 +19,9 @@ public final class BulkReport {
     private long rejected;
     private final List<Rejection> details = new ArrayList<>();
 
-    void accept() {
-        accepted++;
+    /** Counts {@code rows} stored rows. */
+    public void accept(long rows) {
+        accepted += rows;
     }
 
     /** Records a rejected row. */

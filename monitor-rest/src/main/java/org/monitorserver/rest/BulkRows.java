@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.IngestAbortedException;
 
 /**
@@ -35,13 +37,18 @@ public final class BulkRows {
     private BulkRows() {
     }
 
+    /** A valid row and its 0-based number in the body. */
+    public record Row<T>(int index, T value) {
+    }
+
     /**
      * The valid rows of {@code body}, each turned into {@code T} by {@code reader}; rejected rows go to
-     * {@code report}. The iterator is lazy: rows are read while the caller consumes them.
+     * {@code report}. The iterator is lazy: rows are read while the caller consumes them. The caller counts the
+     * rows it stores ({@link BulkReport#accept}).
      *
      * @param reader reads and validates one row, throwing {@link InvalidRequestException} for a bad one
      */
-    public static <T> Iterator<T> read(InputStream body, MediaType type, long limit, BulkReport report,
+    public static <T> Iterator<Row<T>> read(InputStream body, MediaType type, long limit, BulkReport report,
             Function<JsonObject, T> reader) {
         InputStream bounded = new Bounded(body, limit);
         Iterator<JsonValue> values = type != null && type.isCompatible(MediaType.valueOf(NDJSON))
@@ -49,13 +56,45 @@ public final class BulkRows {
         return new Validated<>(values, report, reader);
     }
 
+    /** The values of the rows alone, for a consumer that stores them all at once. */
+    public static <T> Iterator<T> values(Iterator<Row<T>> rows) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return rows.next().value();
+            }
+        };
+    }
+
+    /**
+     * Stores each valid row on its own with {@code store}, for idempotent writes such as sessions and contexts:
+     * a row that conflicts with stored data is reported, and the others go on.
+     */
+    public static <T> BulkReport.Json storeEach(Iterator<Row<T>> rows, BulkReport report, Consumer<T> store) {
+        while (rows.hasNext()) {
+            Row<T> row = rows.next();
+            try {
+                store.accept(row.value());
+                report.accept(1);
+            } catch (ConflictException e) {
+                report.reject(row.index(), e.getMessage(), Map.of());
+            }
+        }
+        return report.json();
+    }
+
     /** Turns each value into a row, or a rejection. */
-    private static final class Validated<T> implements Iterator<T> {
+    private static final class Validated<T> implements Iterator<Row<T>> {
 
         private final Iterator<JsonValue> values;
         private final BulkReport report;
         private final Function<JsonObject, T> reader;
-        private T next;
+        private Row<T> next;
         private int index = -1;
 
         Validated(Iterator<JsonValue> values, BulkReport report, Function<JsonObject, T> reader) {
@@ -84,7 +123,7 @@ public final class BulkRows {
                     report.reject(index, "a row must be a JSON object", Map.of());
                 } else {
                     try {
-                        next = reader.apply(value.asJsonObject());
+                        next = new Row<>(index, reader.apply(value.asJsonObject()));
                     } catch (InvalidRequestException e) {
                         report.reject(index, e.getMessage(), e.errors());
                     }
@@ -94,13 +133,12 @@ public final class BulkRows {
         }
 
         @Override
-        public T next() {
+        public Row<T> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            T row = next;
+            Row<T> row = next;
             next = null;
-            report.accept();
             return row;
         }
     }

@@ -8,11 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,9 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.context.ContextIngest;
 import org.monitorserver.persistence.context.ContextQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
+import java.io.InputStream;
+import org.monitorserver.rest.BulkReport;
+import org.monitorserver.rest.BulkRows;
 import org.monitorserver.rest.CountJson;
 import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
 import org.monitorserver.rest.metric.MetricJson;
@@ -55,6 +61,9 @@ public class ContextsResource {
     @Inject
     Pages pages;
 
+    @Inject
+    MonitorSettings settings;
+
     @Context
     UriInfo uri;
 
@@ -75,6 +84,29 @@ public class ContextsResource {
         var stored = ingest.register(ContextSubmission.read(body).toContext(tenant.id()));
         return Response.created(uri.getBaseUriBuilder().path("contexts").path(stored.getHash()).build())
                 .entity(ContextJson.from(stored)).build();
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes({MediaType.APPLICATION_JSON, BulkRows.NDJSON})
+    @Operation(summary = "Create many contexts",
+            description = "A JSON array of contexts, or NDJSON (one per line), each as for POST /contexts/. Rows "
+                    + "are validated and stored one by one, idempotently: a row that is invalid or conflicts with a "
+                    + "stored one is reported with its 0-based row number and never blocks the others.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContextSubmission[].class)))
+    @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
+            content = @Content(schema = @Schema(implementation = BulkReport.Json.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array or NDJSON",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BULK_BYTES",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
+    public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        var report = new BulkReport();
+        long tenantId = tenant.id();
+        var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
+                json -> ContextSubmission.read(json).toContext(tenantId));
+        return BulkRows.storeEach(rows, report, ingest::register);
     }
 
     @GET

@@ -94,8 +94,9 @@ public class MetricsResource {
     public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
         long tenantId = tenant.id();
-        ingest.recordAll(tenantId, BulkRows.read(body, type, settings.maxBulkBytes(), report,
-                json -> MetricSubmission.read(json).toMetric(tenantId)));
+        var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
+                json -> MetricSubmission.read(json).toMetric(tenantId));
+        report.accept(ingest.recordAll(tenantId, BulkRows.values(rows)));
         return report.json();
     }
 
