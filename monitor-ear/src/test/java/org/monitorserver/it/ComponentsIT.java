@@ -46,6 +46,27 @@ class ComponentsIT extends ApiTestSupport {
     }
 
     @Test
+    void everyPageOfAComponentsMetricsInArrivalOrderFromEitherEnd() {
+        // 8 metrics in pages of 3: page 1 is read oldest-first, pages 2 and 3 newest-first (the second half).
+        String component = "cmp-" + Body.hash();
+        String session = Body.hash();
+        var items = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            items.add("test_" + i);
+            postMetric(session, component, "test_" + i, "test_" + i);
+        }
+        var pages = new ArrayList<String>();
+        for (String page : List.of("1", "2", "3")) {
+            JsonObject listing = json(get("/api/v1/components/" + component + "/metrics?page=" + page), 200);
+            assertEquals(3, listing.getInt("total_page"));
+            listing.getJsonArray("metrics").forEach(m -> pages.add(m.asJsonObject().getString("item")));
+        }
+        assertEquals(items, pages);
+        assertEquals(List.of("test_6", "test_7"), json(get("/api/v1/components/" + component + "/metrics?page=-1"),
+                200).getJsonArray("metrics").stream().map(m -> m.asJsonObject().getString("item")).toList());
+    }
+
+    @Test
     void pagesOutsideTheListingAre404AndABadPageIs400() {
         String component = "cmp-" + Body.hash();
         postMetric(Body.hash(), component, "test_x", "test_x");

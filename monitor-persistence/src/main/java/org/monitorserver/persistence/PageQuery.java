@@ -1,6 +1,8 @@
 package org.monitorserver.persistence;
 
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,10 +25,30 @@ public final class PageQuery {
      * @throws PageNotFoundException when the request names a page outside the listing
      */
     public static <T> Page<T> fetch(TypedQuery<T> list, long total, PageRequest request) {
+        return fetch(list, null, total, request);
+    }
+
+    /**
+     * Same, for a listing with a twin in the opposite order ({@code reversed}, parameters bound): a page in the
+     * second half is read from the far end, so the last pages skip as few rows as the first ones. The deepest
+     * page then skips half the listing, not all of it.
+     *
+     * @throws PageNotFoundException when the request names a page outside the listing
+     */
+    public static <T> Page<T> fetch(TypedQuery<T> list, TypedQuery<T> reversed, long total, PageRequest request) {
         int number = request.resolve(total);
-        int offset = (number - 1) * request.size();
+        long offset = (long) (number - 1) * request.size();
         int rows = (int) Math.min(request.size(), total - offset);
-        List<T> items = rows <= 0 ? List.of() : list.setFirstResult(offset).setMaxResults(rows).getResultList();
+        List<T> items;
+        if (rows <= 0) {
+            items = List.of();
+        } else if (reversed == null || offset <= total - offset - rows) {
+            items = list.setFirstResult((int) offset).setMaxResults(rows).getResultList();
+        } else {
+            items = new ArrayList<>(reversed.setFirstResult((int) (total - offset - rows)).setMaxResults(rows)
+                    .getResultList());
+            Collections.reverse(items);
+        }
         return new Page<>(items, number, request.size(), total);
     }
 }

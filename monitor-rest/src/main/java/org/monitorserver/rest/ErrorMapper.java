@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.IngestAbortedException;
 import org.monitorserver.persistence.PageNotFoundException;
+import org.monitorserver.persistence.StorageUnavailableException;
 
 /**
  * Every error answer of the API, in one place: a JSON {@link ErrorBody} with a {@code message} and, for
@@ -37,7 +39,7 @@ public final class ErrorMapper {
     }
 
     /**
-     * The body of every 4xx answer.
+     * The body of every error answer.
      *
      * @param message what went wrong, for a human
      * @param errors the reason per field, in the field names the client sent; absent when not about fields
@@ -116,6 +118,20 @@ public final class ErrorMapper {
         @Override
         public Response toResponse(ConflictException e) {
             return answer(Response.Status.CONFLICT, e.getMessage(), null);
+        }
+    }
+
+    /** A valid write that was not stored (database refused or unreachable, server stopping): 503, retry later. */
+    @Provider
+    public static class StorageUnavailable implements ExceptionMapper<StorageUnavailableException> {
+
+        /** Seconds a client should wait before sending the write again. */
+        private static final int RETRY_AFTER_SECONDS = 1;
+
+        @Override
+        public Response toResponse(StorageUnavailableException e) {
+            return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
     }
 

@@ -13,9 +13,10 @@ import java.io.IOException;
  * Percent-encodes raw {@code [} and {@code ]} in the request URL before JAX-RS parses it. Python's requests, which
  * the reference query client uses, sends variant names such as {@code test_x[1]} unencoded; Undertow accepts them,
  * but {@code java.net.URI} does not, and RESTEasy would answer 500. After encoding, the path parameter decodes back
- * to the same name.
+ * to the same name. Async-supported, as every filter before a suspended JAX-RS response must be ({@code POST
+ * /metrics/} answers after its commit).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RawBracketEncoding extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

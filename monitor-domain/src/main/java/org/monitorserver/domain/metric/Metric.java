@@ -18,7 +18,8 @@ import org.monitorserver.domain.FieldLimits;
 /**
  * The resource use of one test item in one session on one context. Metrics are append-only: every POST is a
  * new row, since pytest-monitor gives them no identity of their own. Every listing is ordered by id, which is
- * arrival order, so pages neither repeat nor skip rows. SCM, pipeline and build filters go through the
+ * arrival order, so pages neither repeat nor skip rows. The largest listings have a newest-first twin, which reads
+ * their last pages from the far end (the same index, backwards). SCM, pipeline and build filters go through the
  * metric's session, joined by hash (a metric may arrive before its session, and then matches once it is there).
  */
 @Entity
@@ -26,38 +27,32 @@ import org.monitorserver.domain.FieldLimits;
 @Cacheable(false)
 @NamedQuery(name = Metric.FIND_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_SESSION, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SESSION,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session")
 @NamedQuery(name = Metric.FIND_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_CONTEXT,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_KIND,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_ITEM,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item")
 @NamedQuery(name = Metric.FIND_BY_ITEM_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\' ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_ITEM_LIKE,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\'")
 @NamedQuery(name = Metric.FIND_BY_VARIANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_VARIANT,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant")
 @NamedQuery(name = Metric.FIND_BY_VARIANT_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\' ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_VARIANT_LIKE,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\'")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component ORDER BY m.id")
-@NamedQuery(name = Metric.COUNT_BY_COMPONENT,
-        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.name = :item ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_COMPONENT_AND_ITEM,
@@ -78,22 +73,19 @@ public class Metric {
     static final String READ_ONLY = "eclipselink.read-only";
 
     public static final String FIND_BY_TENANT = "Metric.findByTenant";
+    public static final String FIND_NEWEST_BY_TENANT = "Metric.findNewestByTenant";
     public static final String FIND_BY_SESSION = "Metric.findBySession";
     public static final String COUNT_BY_SESSION = "Metric.countBySession";
     public static final String FIND_BY_CONTEXT = "Metric.findByContext";
-    public static final String COUNT_BY_CONTEXT = "Metric.countByContext";
+    public static final String FIND_NEWEST_BY_CONTEXT = "Metric.findNewestByContext";
     public static final String FIND_BY_KIND = "Metric.findByKind";
-    public static final String COUNT_BY_KIND = "Metric.countByKind";
+    public static final String FIND_NEWEST_BY_KIND = "Metric.findNewestByKind";
     public static final String FIND_BY_ITEM = "Metric.findByItem";
-    public static final String COUNT_BY_ITEM = "Metric.countByItem";
     public static final String FIND_BY_ITEM_LIKE = "Metric.findByItemLike";
-    public static final String COUNT_BY_ITEM_LIKE = "Metric.countByItemLike";
     public static final String FIND_BY_VARIANT = "Metric.findByVariant";
-    public static final String COUNT_BY_VARIANT = "Metric.countByVariant";
     public static final String FIND_BY_VARIANT_LIKE = "Metric.findByVariantLike";
-    public static final String COUNT_BY_VARIANT_LIKE = "Metric.countByVariantLike";
     public static final String FIND_BY_COMPONENT = "Metric.findByComponent";
-    public static final String COUNT_BY_COMPONENT = "Metric.countByComponent";
+    public static final String FIND_NEWEST_BY_COMPONENT = "Metric.findNewestByComponent";
     public static final String FIND_BY_COMPONENT_AND_ITEM = "Metric.findByComponentAndItem";
     public static final String COUNT_BY_COMPONENT_AND_ITEM = "Metric.countByComponentAndItem";
     public static final String FIND_BY_COMPONENT_AND_VARIANT = "Metric.findByComponentAndVariant";

@@ -4,8 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Component;
 import org.monitorserver.domain.metric.Metric;
@@ -27,14 +30,25 @@ public class MetricIngest {
     private SchemaMigration schema;
 
     /**
-     * Stores {@code metric}, adds it to the metric count and its component to the component list, all in one
-     * transaction: it is committed, and counted, when this call returns.
+     * Stores {@code metrics} (of any tenants), adds them to the metric counts and tallies and their components to
+     * the component lists, all in one transaction: they are committed, and counted, when this call returns. {@link MetricWriter}
+     * groups concurrent single POSTs into such batches.
      */
-    public Metric record(Metric metric) {
-        em.persist(metric);
-        RowCounts.add(em, metric.getTenantId(), Family.METRIC, 1);
-        addComponent(metric.getTenantId(), metric.getItem().getComponent());
-        return metric;
+    public void recordBatch(List<Metric> metrics) {
+        // Sorted, so that concurrent batches take their count and component locks in one order: no deadlock.
+        var added = new TreeMap<Long, Long>();
+        var components = new TreeSet<Map.Entry<Long, String>>(Map.Entry.<Long, String>comparingByKey()
+                .thenComparing(Map.Entry.comparingByValue()));
+        var tallies = new MetricTallies();
+        for (Metric metric : metrics) {
+            em.persist(metric);
+            added.merge(metric.getTenantId(), 1L, Long::sum);
+            components.add(Map.entry(metric.getTenantId(), metric.getItem().getComponent()));
+            tallies.count(metric);
+        }
+        added.forEach((tenant, count) -> RowCounts.add(em, tenant, Family.METRIC, count));
+        components.forEach(c -> addComponent(c.getKey(), c.getValue()));
+        tallies.addTo(em, schema.vendor());
     }
 
     /**
@@ -46,11 +60,13 @@ public class MetricIngest {
      */
     public long recordAll(long tenant, Iterator<Metric> metrics) {
         long stored = 0;
-        var components = new HashSet<String>();
+        var components = new TreeSet<String>();
+        var tallies = new MetricTallies();
         while (metrics.hasNext()) {
             Metric metric = metrics.next();
             em.persist(metric);
             components.add(metric.getItem().getComponent());
+            tallies.count(metric);
             if (++stored % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
@@ -59,6 +75,7 @@ public class MetricIngest {
         if (stored > 0) {
             RowCounts.add(em, tenant, Family.METRIC, stored);
             components.forEach(component -> addComponent(tenant, component));
+            tallies.addTo(em, schema.vendor());
         }
         return stored;
     }

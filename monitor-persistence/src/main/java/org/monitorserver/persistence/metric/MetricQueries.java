@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.monitorserver.domain.count.MetricTally;
+import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.persistence.LikePattern;
@@ -13,8 +15,9 @@ import org.monitorserver.persistence.PageRequest;
 import org.monitorserver.persistence.RowCounts;
 
 /**
- * Reads of metrics: one named query per filter, each with its count twin, scoped to a tenant and listed in
- * arrival order. Names and patterns from users are bound as parameters; LIKE patterns are escaped, so every
+ * Reads of metrics: one named query per filter, scoped to a tenant and listed in arrival order. A listing's size
+ * is its count twin where groups are small (a session, an SCM prefix, a component's item), and the maintained
+ * {@link MetricTally tallies} where they can be millions. Names and patterns from users are bound as parameters; LIKE patterns are escaped, so every
  * character is literal and matching is case-sensitive.
  */
 @Stateless
@@ -30,7 +33,8 @@ public class MetricQueries {
 
     /** Every metric of the tenant. */
     public Page<Metric> findAll(long tenant, PageRequest request) {
-        return PageQuery.fetch(list(Metric.FIND_BY_TENANT, tenant), count(tenant), request);
+        return PageQuery.fetch(list(Metric.FIND_BY_TENANT, tenant), list(Metric.FIND_NEWEST_BY_TENANT, tenant),
+                count(tenant), request);
     }
 
     /** The metrics of one session (exact hash). */
@@ -44,11 +48,12 @@ public class MetricQueries {
 
     /** The metrics of one context (exact hash). */
     public Page<Metric> findByContext(long tenant, String context, PageRequest request) {
-        return page(Metric.FIND_BY_CONTEXT, Metric.COUNT_BY_CONTEXT, tenant, "context", context, request);
+        return tallied(Metric.FIND_BY_CONTEXT, Metric.FIND_NEWEST_BY_CONTEXT, tenant, "context", context,
+                Dimension.CONTEXT, request);
     }
 
     public long countByContext(long tenant, String context) {
-        return count(Metric.COUNT_BY_CONTEXT, tenant, "context", context);
+        return tally(tenant, Dimension.CONTEXT, context);
     }
 
     /** The metrics of sessions whose SCM reference starts with {@code prefix}. */
@@ -63,46 +68,50 @@ public class MetricQueries {
 
     /** The metrics of one scope ({@code function}, {@code module}...), the item's kind. */
     public Page<Metric> findByKind(long tenant, String kind, PageRequest request) {
-        return page(Metric.FIND_BY_KIND, Metric.COUNT_BY_KIND, tenant, "kind", kind, request);
+        return tallied(Metric.FIND_BY_KIND, Metric.FIND_NEWEST_BY_KIND, tenant, "kind", kind, Dimension.KIND,
+                request);
     }
 
     public long countByKind(long tenant, String kind) {
-        return count(Metric.COUNT_BY_KIND, tenant, "kind", kind);
+        return tally(tenant, Dimension.KIND, kind);
     }
 
     /** The metrics of one test item, whatever its variants. */
     public Page<Metric> findByItem(long tenant, String item, PageRequest request) {
-        return page(Metric.FIND_BY_ITEM, Metric.COUNT_BY_ITEM, tenant, "item", item, request);
+        return tallied(Metric.FIND_BY_ITEM, tenant, "item", item, Dimension.ITEM, request);
     }
 
     public long countByItem(long tenant, String item) {
-        return count(Metric.COUNT_BY_ITEM, tenant, "item", item);
+        return tally(tenant, Dimension.ITEM, item);
     }
 
     /** The metrics whose item name contains {@code part}. */
     public Page<Metric> findByItemContaining(long tenant, String part, PageRequest request) {
-        return page(Metric.FIND_BY_ITEM_LIKE, Metric.COUNT_BY_ITEM_LIKE, tenant, "pattern",
-                LikePattern.containing(part), request);
+        String pattern = LikePattern.containing(part);
+        return PageQuery.fetch(list(Metric.FIND_BY_ITEM_LIKE, tenant).setParameter("pattern", pattern),
+                tallyLike(tenant, Dimension.ITEM, pattern), request);
     }
 
     /** The metrics of one variant (the item with its parameters). */
     public Page<Metric> findByVariant(long tenant, String variant, PageRequest request) {
-        return page(Metric.FIND_BY_VARIANT, Metric.COUNT_BY_VARIANT, tenant, "variant", variant, request);
+        return tallied(Metric.FIND_BY_VARIANT, tenant, "variant", variant, Dimension.VARIANT, request);
     }
 
     public long countByVariant(long tenant, String variant) {
-        return count(Metric.COUNT_BY_VARIANT, tenant, "variant", variant);
+        return tally(tenant, Dimension.VARIANT, variant);
     }
 
     /** The metrics whose variant contains {@code part}. */
     public Page<Metric> findByVariantContaining(long tenant, String part, PageRequest request) {
-        return page(Metric.FIND_BY_VARIANT_LIKE, Metric.COUNT_BY_VARIANT_LIKE, tenant, "pattern",
-                LikePattern.containing(part), request);
+        String pattern = LikePattern.containing(part);
+        return PageQuery.fetch(list(Metric.FIND_BY_VARIANT_LIKE, tenant).setParameter("pattern", pattern),
+                tallyLike(tenant, Dimension.VARIANT, pattern), request);
     }
 
     /** The metrics of one component; the empty component selects the metrics that have none. */
     public Page<Metric> findByComponent(long tenant, String component, PageRequest request) {
-        return page(Metric.FIND_BY_COMPONENT, Metric.COUNT_BY_COMPONENT, tenant, "component", component, request);
+        return tallied(Metric.FIND_BY_COMPONENT, Metric.FIND_NEWEST_BY_COMPONENT, tenant, "component", component,
+                Dimension.COMPONENT, request);
     }
 
     /** The metrics of one item within one component (empty: without component). */
@@ -130,6 +139,36 @@ public class MetricQueries {
             PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
                 counter(count, tenant).setParameter(parameter, value), request);
+    }
+
+    /** A page of a group whose size is a {@link MetricTally tally}: a sum over a few rows, not a count. */
+    private Page<Metric> tallied(String find, long tenant, String parameter, String value, Dimension dimension,
+            PageRequest request) {
+        return PageQuery.fetch(list(find, tenant).setParameter(parameter, value), tally(tenant, dimension, value),
+                request);
+    }
+
+    /** The same, for a group large enough to have a newest-first twin for its last pages. */
+    private Page<Metric> tallied(String find, String findNewest, long tenant, String parameter, String value,
+            Dimension dimension, PageRequest request) {
+        return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
+                list(findNewest, tenant).setParameter(parameter, value), tally(tenant, dimension, value), request);
+    }
+
+    private long tally(long tenant, Dimension dimension, String key) {
+        return sum(em.createNamedQuery(MetricTally.SUM_BY_KEY, Number.class).setParameter("key", key), tenant,
+                dimension);
+    }
+
+    /** The size of every group whose key matches {@code pattern}: the groups are few, their metrics many. */
+    private long tallyLike(long tenant, Dimension dimension, String pattern) {
+        return sum(em.createNamedQuery(MetricTally.SUM_BY_KEY_LIKE, Number.class).setParameter("pattern", pattern),
+                tenant, dimension);
+    }
+
+    private static long sum(TypedQuery<Number> tallies, long tenant, Dimension dimension) {
+        Number sum = tallies.setParameter("tenant", tenant).setParameter("dimension", dimension).getSingleResult();
+        return sum == null ? 0 : sum.longValue();
     }
 
     private long count(String count, long tenant, String parameter, String value) {

@@ -7,16 +7,20 @@ import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.persistence.metric.MetricQueries;
-import java.io.InputStream;
+import org.monitorserver.persistence.metric.MetricWriter;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
 import org.monitorserver.rest.CountJson;
@@ -47,6 +51,9 @@ public class MetricsResource {
     MetricIngest ingest;
 
     @EJB
+    MetricWriter writer;
+
+    @EJB
     MetricQueries queries;
 
     @Inject
@@ -65,15 +72,24 @@ public class MetricsResource {
     @Operation(summary = "Create a metric",
             description = "Stores one test item's resource use. Its session and context need not exist yet.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MetricSubmission.class)))
-    @APIResponse(responseCode = "201", description = "Stored and committed",
+    @APIResponse(responseCode = "201", description = "Stored and committed (answered after the commit that holds it)",
             content = @Content(schema = @Schema(implementation = MetricJson.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or missing or mistyped fields",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
-    public Response create(JsonObject body) {
-        var stored = ingest.record(MetricSubmission.read(body).toMetric(tenant.id()));
-        return Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build();
+    @APIResponse(responseCode = "503", description = "Valid, but not stored (database unavailable, server stopping); "
+            + "nothing was kept, so it may be sent again",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public void create(JsonObject body, @Suspended AsyncResponse answer) {
+        // Validated here, on the request thread; the group-commit writer answers once the row is committed.
+        writer.submit(MetricSubmission.read(body).toMetric(tenant.id())).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
+            } else {
+                answer.resume(Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build());
+            }
+        });
     }
 
     @POST

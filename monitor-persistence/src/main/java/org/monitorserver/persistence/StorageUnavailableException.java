@@ -1,0 +1,18 @@
+package org.monitorserver.persistence;
+
+/**
+ * A valid write that was not stored: the database refused it or could not be reached, or the server is shutting
+ * down. Nothing of it was committed, so the client may send it again.
+ */
+public class StorageUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StorageUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StorageUnavailableException(String message) {
+        super(message);
+    }
+}
