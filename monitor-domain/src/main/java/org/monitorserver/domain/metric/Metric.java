@@ -45,10 +45,14 @@ import org.monitorserver.domain.FieldLimits;
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_ITEM_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\' ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_ITEMS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name IN :names ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_VARIANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_VARIANT_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\' ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_VARIANTS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant IN :names ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
@@ -82,7 +86,9 @@ public class Metric {
     public static final String FIND_NEWEST_BY_KIND = "Metric.findNewestByKind";
     public static final String FIND_BY_ITEM = "Metric.findByItem";
     public static final String FIND_BY_ITEM_LIKE = "Metric.findByItemLike";
+    public static final String FIND_BY_ITEMS = "Metric.findByItems";
     public static final String FIND_BY_VARIANT = "Metric.findByVariant";
+    public static final String FIND_BY_VARIANTS = "Metric.findByVariants";
     public static final String FIND_BY_VARIANT_LIKE = "Metric.findByVariantLike";
     public static final String FIND_BY_COMPONENT = "Metric.findByComponent";
     public static final String FIND_NEWEST_BY_COMPONENT = "Metric.findNewestByComponent";

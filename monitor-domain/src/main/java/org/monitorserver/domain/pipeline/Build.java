@@ -23,6 +23,13 @@ import org.monitorserver.domain.FieldLimits;
         hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = Build.COUNT_BY_PIPELINE,
         query = "SELECT COUNT(b) FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline")
+@NamedQuery(name = Build.FIND_BY_COMPONENT_AND_PIPELINE,
+        query = "SELECT b.build FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND EXISTS ("
+                + Build.HAS_COMPONENT + ") ORDER BY b.build",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = Build.COUNT_BY_COMPONENT_AND_PIPELINE,
+        query = "SELECT COUNT(b) FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND EXISTS ("
+                + Build.HAS_COMPONENT + ")")
 @NamedNativeQuery(name = Build.INSERT_IF_ABSENT_POSTGRESQL,
         query = "INSERT INTO pipeline_build (tenant_id, pipeline, build) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
 @NamedNativeQuery(name = Build.INSERT_IF_ABSENT_H2,
@@ -32,7 +39,14 @@ public class Build {
 
     public static final String FIND_BY_PIPELINE = "Build.findByPipeline";
     public static final String COUNT_BY_PIPELINE = "Build.countByPipeline";
+    public static final String FIND_BY_COMPONENT_AND_PIPELINE = "Build.findByComponentAndPipeline";
+    public static final String COUNT_BY_COMPONENT_AND_PIPELINE = "Build.countByComponentAndPipeline";
     public static final String INSERT_IF_ABSENT_POSTGRESQL = "Build.insertIfAbsent.postgresql";
+
+    /** Whether build {@code b} has a session with metrics of {@code :component}: probed per build of the pipeline. */
+    static final String HAS_COMPONENT = "SELECT s.id FROM Session s, Metric m WHERE s.tenantId = b.tenantId"
+            + " AND s.pipeline = b.pipeline AND s.build = b.build AND m.tenantId = s.tenantId"
+            + " AND m.sessionHash = s.hash AND m.item.component = :component";
     public static final String INSERT_IF_ABSENT_H2 = "Build.insertIfAbsent.h2";
 
     @Id

@@ -78,25 +78,6 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = Session.COUNT_BY_BUILD,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
                 + " s.build = :build")
-@NamedQuery(name = Session.FIND_PIPELINES_BY_COMPONENT,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
-        query = "SELECT DISTINCT s.pipeline FROM Session s WHERE s.tenantId = :tenant AND s.pipeline IS"
-                + " NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId AND"
-                + " m.sessionHash = s.hash AND m.item.component = :component) ORDER BY s.pipeline")
-@NamedQuery(name = Session.COUNT_PIPELINES_BY_COMPONENT,
-        query = "SELECT COUNT(DISTINCT s.pipeline) FROM Session s WHERE s.tenantId = :tenant AND"
-                + " s.pipeline IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId ="
-                + " s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)")
-@NamedQuery(name = Session.FIND_BUILDS_BY_COMPONENT_AND_PIPELINE,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
-        query = "SELECT DISTINCT s.build FROM Session s WHERE s.tenantId = :tenant AND s.pipeline ="
-                + " :pipeline AND s.build IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE"
-                + " m.tenantId = s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)"
-                + " ORDER BY s.build")
-@NamedQuery(name = Session.COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE,
-        query = "SELECT COUNT(DISTINCT s.build) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline"
-                + " = :pipeline AND s.build IS NOT NULL AND EXISTS (SELECT m.id FROM Metric m WHERE"
-                + " m.tenantId = s.tenantId AND m.sessionHash = s.hash AND m.item.component = :component)")
 @NamedQuery(name = Session.FIND_HASHES_BY_COMPONENT_AND_BUILD,
         hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
@@ -120,10 +101,6 @@ public class Session implements HashIdentified<Session> {
     public static final String COUNT_BY_SCM_PREFIX = "Session.countByScmPrefix";
     public static final String FIND_HASHES_BY_BUILD = "Session.findHashesByBuild";
     public static final String COUNT_BY_BUILD = "Session.countByBuild";
-    public static final String FIND_PIPELINES_BY_COMPONENT = "Session.findPipelinesByComponent";
-    public static final String COUNT_PIPELINES_BY_COMPONENT = "Session.countPipelinesByComponent";
-    public static final String FIND_BUILDS_BY_COMPONENT_AND_PIPELINE = "Session.findBuildsByComponentAndPipeline";
-    public static final String COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE = "Session.countBuildsByComponentAndPipeline";
     public static final String FIND_HASHES_BY_COMPONENT_AND_BUILD = "Session.findHashesByComponentAndBuild";
     public static final String COUNT_BY_COMPONENT_AND_BUILD = "Session.countByComponentAndBuild";
 

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.List;
 import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.count.RowCount.Family;
@@ -22,6 +23,9 @@ import org.monitorserver.persistence.RowCounts;
  */
 @Stateless
 public class MetricQueries {
+
+    /** The most names an {@code IN} list of a substring search holds. */
+    static final int MAX_NAMES = 1000;
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
@@ -87,9 +91,7 @@ public class MetricQueries {
 
     /** The metrics whose item name contains {@code part}. */
     public Page<Metric> findByItemContaining(long tenant, String part, PageRequest request) {
-        String pattern = LikePattern.containing(part);
-        return PageQuery.fetch(list(Metric.FIND_BY_ITEM_LIKE, tenant).setParameter("pattern", pattern),
-                tallyLike(tenant, Dimension.ITEM, pattern), request);
+        return containing(tenant, Dimension.ITEM, part, Metric.FIND_BY_ITEMS, Metric.FIND_BY_ITEM_LIKE, request);
     }
 
     /** The metrics of one variant (the item with its parameters). */
@@ -103,9 +105,8 @@ public class MetricQueries {
 
     /** The metrics whose variant contains {@code part}. */
     public Page<Metric> findByVariantContaining(long tenant, String part, PageRequest request) {
-        String pattern = LikePattern.containing(part);
-        return PageQuery.fetch(list(Metric.FIND_BY_VARIANT_LIKE, tenant).setParameter("pattern", pattern),
-                tallyLike(tenant, Dimension.VARIANT, pattern), request);
+        return containing(tenant, Dimension.VARIANT, part, Metric.FIND_BY_VARIANTS, Metric.FIND_BY_VARIANT_LIKE,
+                request);
     }
 
     /** The metrics of one component; the empty component selects the metrics that have none. */
@@ -139,6 +140,25 @@ public class MetricQueries {
             PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
                 counter(count, tenant).setParameter(parameter, value), request);
+    }
+
+    /**
+     * A page of the metrics whose item or variant contains {@code part}. The matching names come from the
+     * tallies' keys (one row per name), so the listing is an {@code IN} over exact names, which their index
+     * serves, instead of a substring test of every metric. Past {@value #MAX_NAMES} names the substring test on
+     * the metrics in arrival order is used: with that many names matching, matches are dense and a page is
+     * found early.
+     */
+    private Page<Metric> containing(long tenant, Dimension dimension, String part, String findByNames,
+            String findLike, PageRequest request) {
+        String pattern = LikePattern.containing(part);
+        List<String> names = em.createNamedQuery(MetricTally.FIND_KEYS_BY_KEY_LIKE, String.class)
+                .setParameter("tenant", tenant).setParameter("dimension", dimension).setParameter("pattern", pattern)
+                .setMaxResults(MAX_NAMES + 1).getResultList();
+        TypedQuery<Metric> list = names.isEmpty() || names.size() > MAX_NAMES
+                ? list(findLike, tenant).setParameter("pattern", pattern)
+                : list(findByNames, tenant).setParameter("names", names);
+        return PageQuery.fetch(list, tallyLike(tenant, dimension, pattern), request);
     }
 
     /** A page of a group whose size is a {@link MetricTally tally}: a sum over a few rows, not a count. */

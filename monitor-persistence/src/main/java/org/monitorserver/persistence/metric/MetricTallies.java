@@ -15,8 +15,8 @@ import org.monitorserver.domain.metric.Metric;
 /**
  * What one transaction adds to the {@link MetricTally metric tallies}: metrics are counted here as they are
  * stored, then {@link #addTo} writes one upsert per group, a few hundred groups per statement. Groups are written
- * in a fixed order and to one shard per transaction, so that concurrent writers neither deadlock nor queue on one
- * row.
+ * in a fixed order, and those of sharded dimensions to one random shard per transaction, so that concurrent
+ * writers neither deadlock nor queue on one row.
  */
 final class MetricTallies {
 
@@ -58,7 +58,7 @@ final class MetricTallies {
                 upsert.setParameter(parameter++, entry.getKey().tenant());
                 upsert.setParameter(parameter++, entry.getKey().dimension().name());
                 upsert.setParameter(parameter++, entry.getKey().key());
-                upsert.setParameter(parameter++, shard);
+                upsert.setParameter(parameter++, entry.getKey().dimension().isSharded() ? shard : 0);
                 upsert.setParameter(parameter++, entry.getValue());
             }
             upsert.executeUpdate();

@@ -14,8 +14,9 @@ import org.monitorserver.persistence.PageRequest;
 /**
  * Pipelines, their builds and each build's sessions. Values are the tags as text, whatever JSON type was
  * posted; empty values are neither pipelines nor builds. Lists of names are sorted by name and read from the
- * maintained lists; sessions come in arrival order. The per-component forms keep only sessions that have
- * metrics of that component, so they go through the sessions.
+ * maintained lists; sessions come in arrival order. The per-component forms keep only pipelines, builds and
+ * sessions that have metrics of that component: pipelines and builds are still read from the maintained lists,
+ * each probed for one such session.
  */
 @Stateless
 public class PipelineQueries {
@@ -45,17 +46,17 @@ public class PipelineQueries {
 
     public Page<String> findPipelinesOfComponent(long tenant, String component, PageRequest request) {
         return PageQuery.fetch(
-                strings(Session.FIND_PIPELINES_BY_COMPONENT, tenant).setParameter("component", component),
-                counter(Session.COUNT_PIPELINES_BY_COMPONENT, tenant).setParameter("component", component),
+                strings(Pipeline.FIND_BY_COMPONENT, tenant).setParameter("component", component),
+                counter(Pipeline.COUNT_BY_COMPONENT, tenant).setParameter("component", component),
                 request);
     }
 
     public Page<String> findBuildsOfComponent(long tenant, String component, String pipeline,
             PageRequest request) {
         return PageQuery.fetch(
-                strings(Session.FIND_BUILDS_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
+                strings(Build.FIND_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
                         .setParameter("pipeline", pipeline),
-                counter(Session.COUNT_BUILDS_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
+                counter(Build.COUNT_BY_COMPONENT_AND_PIPELINE, tenant).setParameter("component", component)
                         .setParameter("pipeline", pipeline),
                 request);
     }

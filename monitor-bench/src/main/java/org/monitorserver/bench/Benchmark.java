@@ -1,0 +1,378 @@
+package org.monitorserver.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The benchmark's entry point: {@code java -jar monitor-bench/target/monitor-bench.jar --metrics 1000000}. It
+ * creates the database, starts the server, loads the data set, warms up, runs the scenarios, stops the server and
+ * prints the report on stdout (progress goes to stderr). Exit status 0 when the report is complete, 1 when the run
+ * failed, 2 for a bad command line.
+ */
+public final class Benchmark {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final Options options;
+    private final Path target;
+    private final DataSet data;
+    private final Api api;
+    private final Report report;
+    private final AtomicReference<Server> server = new AtomicReference<>();
+    private final Thread mainThread = Thread.currentThread();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean aborted;
+
+    private Benchmark(Options options, Path target) {
+        this.options = options;
+        this.target = target;
+        this.data = new DataSet(options.metrics());
+        this.api = new Api(HOST, options.port());
+        this.report = new Report("monitor-bench " + options.describe() + serverEnvironment());
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.UsageException e) {
+            System.err.println("monitor-bench: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        var benchmark = new Benchmark(options, targetDirectory());
+        // Ctrl-C or a kill must not leave a server running.
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::abort, "abort"));
+        int status = 1;
+        try {
+            benchmark.run();
+            status = 0;
+        } catch (Exception e) {
+            if (benchmark.aborted) {
+                // Whatever broke, it broke because the server was being stopped.
+                System.err.println("monitor-bench: interrupted");
+            } else if (e instanceof BenchmarkException) {
+                System.err.println("monitor-bench: " + e.getMessage());
+            } else {
+                System.err.print("monitor-bench: ");
+                e.printStackTrace();
+            }
+        } finally {
+            benchmark.finished.countDown();
+        }
+        System.exit(status);
+    }
+
+    /**
+     * The shutdown hook: after a signal (the run is not finished), interrupts the run, stops the server and gives
+     * the run a few seconds to print what it measured so far.
+     */
+    private void abort() {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        aborted = true;
+        System.err.println("monitor-bench: interrupted: stopping the server");
+        mainThread.interrupt();
+        stopServer();
+        try {
+            finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() throws IOException, InterruptedException {
+        System.err.println(report.header());
+        // Before the database is touched: a run that cannot start the server must not drop it.
+        Server.launcher(options.server());
+        Server.checkPortsFree(options, api);
+        // Set unless measure() returns: an Error leaves it as it is.
+        String failure = "an unexpected error";
+        try {
+            measure();
+            failure = null;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failure = aborted ? "interrupted" : e.getMessage() != null ? e.getMessage() : e.toString();
+            throw e;
+        } finally {
+            stopServer();
+            String markdown = report.markdown(setting());
+            if (failure == null) {
+                Path file = target.resolve("bench-" + options.metrics() + ".md");
+                report.write(file, markdown);
+                System.out.print(markdown);
+                System.err.println("monitor-bench: report written to " + file);
+            } else if (!report.isEmpty()) {
+                // An hour of measurements is still worth reading, but not worth a report file.
+                System.out.print(markdown);
+                System.out.println("\nINCOMPLETE: the run failed: " + failure);
+            }
+        }
+    }
+
+    private void measure() throws IOException, InterruptedException {
+        var database = new Database(options.pgHost(), options.pgPort());
+        var loader = new Loader(api, data);
+        boolean loaded = false;
+        if (options.reuse() && database.exists(options.database())) {
+            startServer(database);
+            loaded = holdsDataSet();
+            if (!loaded) {
+                stopServer();
+            }
+        }
+        if (!loaded) {
+            System.err.println("monitor-bench: creating database " + options.database());
+            database.recreate(options.database());
+            startServer(database);
+            loader.loadContexts();
+            loader.loadSessions();
+            List<String> indexes = options.fastLoad() ? database.dropMetricIndexes(options.database()) : List.of();
+            var rss = RssSampler.start(server.get().javaPid());
+            Loader.Ingest ingest;
+            long maxRss;
+            try {
+                ingest = loader.loadMetrics();
+            } finally {
+                maxRss = rss.stop();
+            }
+            long count = api.count("/api/v1/metrics/count");
+            if (count != data.metrics()) {
+                throw new BenchmarkException("after the load, /api/v1/metrics/count is " + count + ", not "
+                        + data.metrics());
+            }
+            System.err.printf(Locale.ROOT, "monitor-bench: loaded %,d metrics in %.1f s (%,.0f metrics/s)%n",
+                    ingest.rows(), ingest.seconds(), ingest.rowsPerSecond());
+            if (!indexes.isEmpty()) {
+                System.err.printf(Locale.ROOT, "monitor-bench: --fast-load: building %d metric indexes%n",
+                        indexes.size());
+                database.createIndexes(options.database(), indexes);
+            }
+            System.err.println("monitor-bench: VACUUM ANALYZE after the load, as autovacuum would do");
+            database.analyze(options.database());
+            if (options.fastLoad()) {
+                report.note("bulk ingest: not reported, the metric indexes were built after the load (--fast-load).");
+            } else if (options.runs(Scenarios.BULK_INGEST)) {
+                // Errors: a failed chunk stops the run, so a finished run has none.
+                report.add(new Result(Scenarios.BULK_INGEST, Loader.PARALLEL_UPLOADS, ingest.rowsPerSecond(),
+                        Latencies.percentile(ingest.chunkMicrosSorted(), 50) / 1000.0,
+                        Latencies.percentile(ingest.chunkMicrosSorted(), 99) / 1000.0, 0, maxRss));
+            }
+        } else if (options.runs(Scenarios.BULK_INGEST)) {
+            report.note("bulk ingest: not measured, the database was reused (--reuse).");
+        }
+        if (server.get().javaPid() < 0) {
+            System.err.println("monitor-bench: the server's java process was not found: no RSS figures");
+        }
+
+        var scenarios = new Scenarios(data, HOST + ":" + options.port());
+        var generator = new LoadGenerator(HOST, options.port());
+        if (options.warmupSeconds() > 0) {
+            Scenario warmup = scenarios.warmup(api.count("/api/v1/metrics/count"));
+            System.err.printf("monitor-bench: warming up for %d s (%d connections, mixed reads and POSTs)%n",
+                    options.warmupSeconds(), warmup.connections());
+            var outcome = generator.run(warmup.requests(), warmup.connections(),
+                    Duration.ofSeconds(options.warmupSeconds()));
+            if (outcome.errors() > 0) {
+                System.err.println("monitor-bench: the warm-up had " + outcome.errors() + " errors, the first: "
+                        + outcome.firstError());
+            }
+        }
+        if (options.runs(Scenarios.SINGLE_POST)) {
+            long before = api.count("/api/v1/metrics/count");
+            var measured = run(scenarios.singlePost(), generator);
+            long after = api.count("/api/v1/metrics/count");
+            long created = measured.outcome().created();
+            String note = "single POST: count grew by " + (after - before) + ", 201 answers " + created;
+            if (after - before != created) {
+                note += " — MISMATCH: the count and the 201 answers disagree by " + (after - before - created);
+                System.err.println("monitor-bench: " + note);
+            }
+            report.add(measured.result());
+            report.note(note);
+        }
+        // Read after the POSTs, so that the last page exists; it stays a full page's query either way.
+        List<Scenario> reads = scenarios.reads(api.count("/api/v1/metrics/count"));
+        Set<String> checked = new HashSet<>();
+        for (Scenario scenario : reads) {
+            if (options.runs(scenario.name())) {
+                check(scenario, checked);
+                report.add(run(scenario, generator).result());
+            }
+        }
+    }
+
+    /** A report row and the load generator's full outcome behind it. */
+    private record Measurement(Result result, LoadGenerator.Outcome outcome) {
+    }
+
+    /** Runs one scenario for the configured duration, with the server's memory sampled meanwhile. */
+    private Measurement run(Scenario scenario, LoadGenerator generator) throws InterruptedException {
+        System.err.printf("monitor-bench: %s (%d connections, %d s, %d requests in rotation)%n", scenario.name(),
+                scenario.connections(), options.durationSeconds(), scenario.requests().size());
+        var rss = RssSampler.start(server.get().javaPid());
+        LoadGenerator.Outcome outcome;
+        long maxRss;
+        try {
+            outcome = generator.run(scenario.requests(), scenario.connections(),
+                    Duration.ofSeconds(options.durationSeconds()));
+        } finally {
+            maxRss = rss.stop();
+        }
+        System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%n",
+                Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(),
+                outcome.errors(), outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")" : "");
+        return new Measurement(new Result(scenario.name(), scenario.connections(), outcome.requestsPerSecond(),
+                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss), outcome);
+    }
+
+    /**
+     * Calls each distinct path of {@code scenario} once (those not {@code checked} yet) and fails, listing
+     * every offender with its status and body, unless all answer 200 or 204.
+     */
+    private void check(Scenario scenario, Set<String> checked) throws IOException {
+        var failures = new ArrayList<String>();
+        HttpConnection connection = null;
+        try {
+            for (String path : scenario.distinctPaths()) {
+                if (!checked.add(path)) {
+                    continue;
+                }
+                if (connection == null) {
+                    connection = HttpConnection.open(HOST, options.port());
+                }
+                HttpResponse response = connection.exchange(Request.get(HOST + ":" + options.port(), path), true);
+                if (response.status() != 200 && response.status() != 204) {
+                    String body = response.bodyText();
+                    failures.add("GET " + path + " answered " + response.status() + ": "
+                            + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
+                }
+                if (response.closeConnection()) {
+                    connection.close();
+                    connection = null;
+                }
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new BenchmarkException("scenario '" + scenario.name() + "': " + failures.size()
+                    + " path(s) do not answer 200 or 204, so it would measure errors:\n  "
+                    + String.join("\n  ", failures.subList(0, Math.min(20, failures.size())))
+                    + (failures.size() > 20 ? "\n  … and " + (failures.size() - 20) + " more" : ""));
+        }
+    }
+
+    /**
+     * Whether the reused database holds this data set: all its sessions and contexts, and at least its metrics.
+     * Earlier runs' POSTs add metrics, so the metric count is usually above N.
+     */
+    private boolean holdsDataSet() throws IOException, InterruptedException {
+        long metrics = api.count("/api/v1/metrics/count");
+        long sessions = api.count("/api/v1/sessions/count");
+        long contexts = api.count("/api/v1/contexts/count");
+        if (sessions == data.sessions().size() && contexts == data.contexts().size() && metrics >= data.metrics()) {
+            System.err.printf("monitor-bench: reusing database %s (%,d metrics)%n", options.database(), metrics);
+            report.note(String.format(Locale.ROOT, "Database reused: %,d bulk-loaded metrics and %,d posted by "
+                    + "earlier runs.", data.metrics(), metrics - data.metrics()));
+            return true;
+        }
+        System.err.printf("monitor-bench: database %s holds %,d metrics, %,d sessions, %,d contexts, not this data set:"
+                + " reloading%n", options.database(), metrics, sessions, contexts);
+        return false;
+    }
+
+    private void startServer(Database database) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: starting the server (log: " + target.resolve("server.log") + ")");
+        long start = System.nanoTime();
+        server.set(Server.start(options.server(), options, database.uri(options.database()),
+                target.resolve("server-log"), target.resolve("server.log"), api));
+        System.err.printf(Locale.ROOT, "monitor-bench: the server is up after %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private void stopServer() {
+        Server running = server.getAndSet(null);
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /** The line under the table: what was measured, when, on what. */
+    private String setting() {
+        return String.format(Locale.ROOT, "N = %,d metrics (%,d sessions). %s. Machine: %d CPUs%s, %s RAM.",
+                data.metrics(), data.sessions().size(),
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemory());
+    }
+
+    private static String serverEnvironment() {
+        var set = new ArrayList<String>();
+        for (String name : Server.TUNING) {
+            String value = System.getenv(name);
+            if (value != null) {
+                set.add(name + "='" + value + "'");
+            }
+        }
+        return set.isEmpty() ? "" : " (server environment: " + String.join(" ", set) + ")";
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> " (" + line.substring(line.indexOf(':') + 1).trim() + ")")
+                    .findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private static String totalMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemTotal:"))
+                    .map(line -> String.format(Locale.ROOT, "%.1f GiB",
+                            RssSampler.vmRss(line.replace("MemTotal:", "VmRSS:")) / 1024.0 / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Where the output goes: the folder of the jar ({@code monitor-bench/target}), whatever the working directory;
+     * {@code monitor-bench/target} under it when run from classes.
+     */
+    private static Path targetDirectory() {
+        try {
+            Path location = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // target/monitor-bench.jar or target/classes: the parent is target either way.
+            return location.toAbsolutePath().getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("monitor-bench", "target");
+        }
+    }
+}

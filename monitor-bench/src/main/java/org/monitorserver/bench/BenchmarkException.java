@@ -1,0 +1,9 @@
+package org.monitorserver.bench;
+
+/** A failure that ends the run with its message (and no stack trace): the server or the set-up is not as expected. */
+final class BenchmarkException extends RuntimeException {
+
+    BenchmarkException(String message) {
+        super(message);
+    }
+}

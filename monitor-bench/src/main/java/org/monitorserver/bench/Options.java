@@ -1,0 +1,171 @@
+package org.monitorserver.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line of the benchmark. {@link #parse} throws {@link UsageException} for anything it does not
+ * understand, so that {@link Benchmark} can answer with the usage and exit status 2.
+ */
+record Options(int metrics, String database, String pgHost, int pgPort, boolean reuse, boolean fastLoad,
+        int durationSeconds,
+        int warmupSeconds, int port, int managementPort, Path server, Set<String> only, boolean help) {
+
+    static final String USAGE = """
+            Usage: java -jar monitor-bench.jar [options]
+
+            Creates a PostgreSQL database, starts the server, loads N metrics through the bulk routes, runs the
+            scenarios and prints a Markdown table (also written to monitor-bench/target/bench-<N>.md).
+
+              --metrics N            metrics to load, a multiple of 1000 (default 1000000)
+              --db NAME              database to (re)create (default monitor_bench)
+              --pg HOST:PORT         PostgreSQL server, user postgres, no password (default 127.0.0.1:5432)
+              --reuse                keep the database when it already holds this data set; otherwise
+                                     drop, create and load it
+              --fast-load            drop the metric table's secondary indexes during the load and build them
+                                     after it, as a restore would (for 10M and more); the bulk ingest row is
+                                     then not reported, since it would not measure ingest as it runs
+              --duration SECONDS     measured time per scenario (default 20)
+              --warmup SECONDS       one unreported warm-up of mixed reads and POSTs (default 15, 0 for none)
+              --port P               the server's HTTP port (default 8181)
+              --management-port P    the server's management port (default 9990)
+              --server DIR           the provisioned server (default monitor-ear/target/server)
+              --only A,B,...         run only these scenarios (names below)
+              --help                 show this help
+
+            Scenarios:
+            """ + String.join("\n", Scenarios.NAMES.stream().map(name -> "  " + name).toList()) + "\n";
+
+    /** A command line that {@link #parse} refuses. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static Options parse(String... args) throws UsageException {
+        int metrics = 1_000_000;
+        String database = "monitor_bench";
+        String pgHost = "127.0.0.1";
+        int pgPort = 5432;
+        boolean reuse = false;
+        boolean fastLoad = false;
+        int duration = 20;
+        int warmup = 15;
+        int port = 8181;
+        int managementPort = 9990;
+        Path server = Path.of("monitor-ear", "target", "server");
+        Set<String> only = null;
+        boolean help = false;
+
+        List<String> queue = new ArrayList<>();
+        for (String arg : args) {
+            // --name=value is the same as --name value.
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                queue.add(arg.substring(0, eq));
+                queue.add(arg.substring(eq + 1));
+            } else {
+                queue.add(arg);
+            }
+        }
+        for (int i = 0; i < queue.size(); i++) {
+            String name = queue.get(i);
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--reuse" -> reuse = true;
+                case "--fast-load" -> fastLoad = true;
+                case "--metrics" -> metrics = number(name, value(queue, ++i, name), 1000, Integer.MAX_VALUE);
+                case "--db" -> database = databaseName(value(queue, ++i, name));
+                case "--pg" -> {
+                    String hostPort = value(queue, ++i, name);
+                    int colon = hostPort.lastIndexOf(':');
+                    if (colon <= 0) {
+                        throw new UsageException("--pg needs HOST:PORT, not '" + hostPort + "'");
+                    }
+                    pgHost = hostPort.substring(0, colon);
+                    pgPort = number(name, hostPort.substring(colon + 1), 1, 65535);
+                }
+                case "--duration" -> duration = number(name, value(queue, ++i, name), 1, 86_400);
+                case "--warmup" -> warmup = number(name, value(queue, ++i, name), 0, 86_400);
+                case "--port" -> port = number(name, value(queue, ++i, name), 1, 65535);
+                case "--management-port" -> managementPort = number(name, value(queue, ++i, name), 1, 65535);
+                case "--server" -> server = Path.of(value(queue, ++i, name));
+                case "--only" -> {
+                    // Names have spaces: "--only single POST,counts" unquoted arrives as several words. Nothing
+                    // else takes words without "--", so they all belong here.
+                    var list = new StringBuilder(value(queue, ++i, name));
+                    while (i + 1 < queue.size() && !queue.get(i + 1).startsWith("--")) {
+                        list.append(' ').append(queue.get(++i));
+                    }
+                    only = scenarioNames(list.toString());
+                }
+                default -> throw new UsageException("unknown option '" + name + "'");
+            }
+        }
+        // Each item gets N/1000 metrics and each session 200: other sizes would break both promises.
+        if (metrics % 1000 != 0) {
+            throw new UsageException("--metrics must be a multiple of 1000, not " + metrics);
+        }
+        if (port == managementPort) {
+            throw new UsageException("--port and --management-port must differ");
+        }
+        return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, warmup, port, managementPort,
+                server, only, help);
+    }
+
+    /** Whether scenario {@code name} runs. */
+    boolean runs(String name) {
+        return only == null || only.contains(name);
+    }
+
+    /** The option values as one line, for the report's header. */
+    String describe() {
+        return "--metrics " + metrics + " --db " + database + " --pg " + pgHost + ":" + pgPort
+                + (reuse ? " --reuse" : "") + (fastLoad ? " --fast-load" : "") + " --duration " + durationSeconds + " --warmup " + warmupSeconds
+                + " --port " + port + " --management-port " + managementPort + " --server " + server
+                + (only == null ? "" : " --only '" + String.join(",", only) + "'");
+    }
+
+    private static String value(List<String> args, int i, String name) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int number(String name, String text, int min, int max) throws UsageException {
+        try {
+            int value = Integer.parseInt(text.replace("_", ""));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Same message as out of range.
+        }
+        throw new UsageException(name + " needs a whole number from " + min + " to " + max + ", not '" + text + "'");
+    }
+
+    // The name goes into SQL and a URI unquoted-safe: keep it to what needs no quoting anywhere.
+    private static String databaseName(String name) throws UsageException {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new UsageException("--db needs a lower-case name of letters, digits and '_', not '" + name + "'");
+        }
+        return name;
+    }
+
+    private static Set<String> scenarioNames(String list) throws UsageException {
+        var names = new LinkedHashSet<String>();
+        for (String name : list.split(",")) {
+            String trimmed = name.trim();
+            if (!Scenarios.NAMES.contains(trimmed)) {
+                throw new UsageException("unknown scenario '" + trimmed + "' in --only");
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * A benchmark harness for the Monitor Server, run by hand ({@code java -jar monitor-bench.jar}), never by CI.
+ * {@link org.monitorserver.bench.Benchmark} creates a PostgreSQL database ({@link org.monitorserver.bench.Database}),
+ * starts the provisioned server ({@link org.monitorserver.bench.Server}), loads a generated
+ * {@link org.monitorserver.bench.DataSet} through the bulk routes ({@link org.monitorserver.bench.Loader}), runs each
+ * {@link org.monitorserver.bench.Scenario} with its own {@link org.monitorserver.bench.LoadGenerator} and prints a
+ * {@link org.monitorserver.bench.Report}. It uses the JDK only, and the load generator speaks HTTP/1.1 over blocking
+ * sockets itself, so the numbers measure the server rather than a client library.
+ */
+package org.monitorserver.bench;

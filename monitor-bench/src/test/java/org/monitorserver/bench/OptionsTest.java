@@ -1,0 +1,68 @@
+package org.monitorserver.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void defaults() throws Exception {
+        Options options = Options.parse();
+        assertEquals(1_000_000, options.metrics());
+        assertEquals("monitor_bench", options.database());
+        assertEquals("127.0.0.1", options.pgHost());
+        assertEquals(5432, options.pgPort());
+        assertFalse(options.reuse());
+        assertEquals(20, options.durationSeconds());
+        assertEquals(15, options.warmupSeconds());
+        assertEquals(8181, options.port());
+        assertEquals(Path.of("monitor-ear/target/server"), options.server());
+        assertNull(options.only());
+        assertTrue(options.runs(Scenarios.MIXED));
+    }
+
+    @Test
+    void everyOption() throws Exception {
+        Options options = Options.parse("--metrics", "20000", "--db", "bench_dev", "--pg=db.local:5433", "--reuse",
+                "--duration", "3", "--warmup", "0", "--port", "28181", "--management-port", "29990",
+                "--server", "/srv/monitor", "--only", "counts, like");
+        assertEquals(20_000, options.metrics());
+        assertEquals("bench_dev", options.database());
+        assertEquals("db.local", options.pgHost());
+        assertEquals(5433, options.pgPort());
+        assertTrue(options.reuse());
+        assertEquals(3, options.durationSeconds());
+        assertEquals(0, options.warmupSeconds());
+        assertEquals(28181, options.port());
+        assertEquals(29990, options.managementPort());
+        assertEquals(Path.of("/srv/monitor"), options.server());
+        assertEquals(Set.of("counts", "like"), options.only());
+        assertFalse(options.runs(Scenarios.SINGLE_POST));
+    }
+
+    @Test
+    void scenarioNamesMayArriveAsSeveralWords() throws Exception {
+        Options options = Options.parse("--only", "single", "POST,counts", "--port", "28181");
+        assertEquals(Set.of("single POST", "counts"), options.only());
+        assertEquals(28181, options.port());
+    }
+
+    @Test
+    void badCommandLines() {
+        assertThrows(Options.UsageException.class, () -> Options.parse("--metric", "5"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--metrics"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--metrics", "1500"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--db", "bench; DROP"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--pg", "localhost"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--only", "counts,nothing"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--duration", "0"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--reuse", "yes"));
+    }
+}

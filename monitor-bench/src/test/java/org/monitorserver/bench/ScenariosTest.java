@@ -1,0 +1,42 @@
+package org.monitorserver.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenariosTest {
+
+    @Test
+    void segmentsEncodeBracketsAndPercent() {
+        assertEquals("test_case_012%5B5%5D", Scenarios.segment("test_case_012[5]"));
+        assertEquals("10%25", Scenarios.segment("10%"));
+        assertEquals("caf%C3%A9", Scenarios.segment("café"));
+    }
+
+    @Test
+    void routesGetEqualShares() {
+        assertEquals(List.of("a", "x1", "a", "x2", "a", "x3"),
+                Scenarios.routes(List.of("a"), List.of("x1", "x2", "x3")));
+    }
+
+    @Test
+    void lastPageAtFiveHundredPerPage() {
+        assertEquals(1, Scenarios.lastPage(0));
+        assertEquals(1, Scenarios.lastPage(500));
+        assertEquals(2, Scenarios.lastPage(501));
+        assertEquals(2_000, Scenarios.lastPage(1_000_000));
+    }
+
+    @Test
+    void scenariosComeInReportOrderAndMixAllReads() {
+        var scenarios = new Scenarios(new DataSet(20_000), "127.0.0.1:8181").reads(20_000);
+        assertEquals(Scenarios.NAMES.subList(2, Scenarios.NAMES.size()),
+                scenarios.stream().map(Scenario::name).toList());
+        int reads = scenarios.stream().filter(s -> !s.name().equals(Scenarios.MIXED))
+                .mapToInt(s -> s.requests().size()).sum();
+        assertEquals(reads, scenarios.get(scenarios.size() - 1).requests().size());
+        assertTrue(scenarios.stream().allMatch(s -> s.connections() == Scenarios.READ_CONNECTIONS));
+    }
+}
