@@ -43,6 +43,34 @@ class FiltersIT extends ApiTestSupport {
     }
 
     @Test
+    void aPrefixOfManySessionsGivesTheSameAnswersThroughTheMetricsInArrivalOrder() {
+        // Over 100 matching sessions, the listing walks the metrics instead of an IN list of session hashes.
+        String base = "scm" + Body.hash();
+        var sessions = new ArrayList<String>();
+        var metrics = new ArrayList<String>();
+        for (int i = 0; i < 105; i++) {
+            String h = Body.hash();
+            sessions.add(Body.session(h).with("scm_ref", base + i).json());
+            metrics.add(Body.metric(h, Body.hash()).with("item_path", "p" + i).json());
+        }
+        assertEquals(105, json(post("/api/v1/sessions/bulk", "[" + String.join(",", sessions) + "]"), 200)
+                .getInt("accepted"));
+        assertEquals(105, json(post("/api/v1/metrics/bulk", "[" + String.join(",", metrics) + "]"), 200)
+                .getInt("accepted"));
+
+        assertEquals(105, countOf("/api/v1/filters/scm/" + base + "/metrics/count"));
+        JsonObject first = json(get("/api/v1/filters/scm/" + base + "/metrics"), 200);
+        assertEquals(35, first.getInt("total_page"));
+        assertEquals(List.of("p0", "p1", "p2"), paths(first));
+        assertEquals(List.of("p102", "p103", "p104"),
+                paths(json(get("/api/v1/filters/scm/" + base + "/metrics?page=-1"), 200)));
+        // A narrower prefix of the same data goes through the IN list and agrees.
+        assertEquals(List.of("p10", "p100", "p101", "p102", "p103", "p104"),
+                walk("/api/v1/filters/scm/" + base + "10/metrics"));
+        assertEquals(6, countOf("/api/v1/filters/scm/" + base + "10/metrics/count"));
+    }
+
+    @Test
     void scmPagesWalkByNextUrlBothWays() {
         String scm = "scm" + Body.hash();
         String s = session(scm);

@@ -85,6 +85,27 @@ class ItemsIT extends ApiTestSupport {
     }
 
     @Test
+    void aSubstringOfOverAThousandNamesGivesTheSameAnswers() {
+        // Over 1,000 matching names, the listing walks the metrics instead of an IN list of names.
+        String part = Body.hash().substring(0, 12);
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < 1002; i++) {
+            rows.add(Body.metric(Body.hash(), Body.hash()).with("item", "t_" + part + "_" + i)
+                    .with("item_variant", "t_" + part + "_" + i + "[1]").with("item_path", "p" + i).json());
+        }
+        assertEquals(1002, json(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 200)
+                .getInt("accepted"));
+
+        JsonObject first = json(get("/api/v1/items/like/" + part + "/metrics"), 200);
+        assertEquals(334, first.getInt("total_page"));
+        assertEquals(List.of("p0", "p1", "p2"), paths(first));
+        assertEquals(List.of("p999", "p1000", "p1001"),
+                paths(json(get("/api/v1/items/like/" + part + "/metrics?page=-1"), 200)));
+        // The IN-list form, on the names of the same data that contain "_100".
+        assertEquals(List.of("p100", "p1000", "p1001"), walk("/api/v1/items/like/" + part + "_100/metrics"));
+    }
+
+    @Test
     void wildcardCharactersAreLiteral() {
         String u = Body.hash().substring(0, 12);
         metric(u + "t_x%", u + "v", "literal");

@@ -33,6 +33,10 @@ import org.monitorserver.domain.FieldLimits;
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SESSION,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session")
+@NamedQuery(name = Metric.FIND_BY_SESSIONS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions ORDER BY m.id")
+@NamedQuery(name = Metric.COUNT_BY_SESSIONS,
+        query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions")
 @NamedQuery(name = Metric.FIND_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
@@ -80,6 +84,8 @@ public class Metric {
     public static final String FIND_NEWEST_BY_TENANT = "Metric.findNewestByTenant";
     public static final String FIND_BY_SESSION = "Metric.findBySession";
     public static final String COUNT_BY_SESSION = "Metric.countBySession";
+    public static final String FIND_BY_SESSIONS = "Metric.findBySessions";
+    public static final String COUNT_BY_SESSIONS = "Metric.countBySessions";
     public static final String FIND_BY_CONTEXT = "Metric.findByContext";
     public static final String FIND_NEWEST_BY_CONTEXT = "Metric.findNewestByContext";
     public static final String FIND_BY_KIND = "Metric.findByKind";

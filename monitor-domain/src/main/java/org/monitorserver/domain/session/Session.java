@@ -71,6 +71,10 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = Session.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix"
                 + " ESCAPE '\\'")
+@NamedQuery(name = Session.FIND_HASHES_BY_SCM_PREFIX,
+        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
+        query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
+                + " ORDER BY s.id")
 @NamedQuery(name = Session.FIND_HASHES_BY_BUILD,
         hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
@@ -99,6 +103,7 @@ public class Session implements HashIdentified<Session> {
     public static final String COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS = "Session.countByHashPrefixAndAllFlags";
     public static final String FIND_BY_SCM_PREFIX = "Session.findByScmPrefix";
     public static final String COUNT_BY_SCM_PREFIX = "Session.countByScmPrefix";
+    public static final String FIND_HASHES_BY_SCM_PREFIX = "Session.findHashesByScmPrefix";
     public static final String FIND_HASHES_BY_BUILD = "Session.findHashesByBuild";
     public static final String COUNT_BY_BUILD = "Session.countByBuild";
     public static final String FIND_HASHES_BY_COMPONENT_AND_BUILD = "Session.findHashesByComponentAndBuild";

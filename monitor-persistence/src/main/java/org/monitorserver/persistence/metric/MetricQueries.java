@@ -9,6 +9,7 @@ import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.domain.session.Session;
 import org.monitorserver.persistence.LikePattern;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
@@ -26,6 +27,9 @@ public class MetricQueries {
 
     /** The most names an {@code IN} list of a substring search holds. */
     static final int MAX_NAMES = 1000;
+
+    /** The most sessions whose metrics are listed through an {@code IN} list of their hashes. */
+    public static final int MAX_SESSIONS = 100;
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
@@ -62,12 +66,35 @@ public class MetricQueries {
 
     /** The metrics of sessions whose SCM reference starts with {@code prefix}. */
     public Page<Metric> findByScmPrefix(long tenant, String prefix, PageRequest request) {
+        List<String> sessions = sessionsWithScmPrefix(tenant, prefix);
+        if (sessions.size() <= MAX_SESSIONS) {
+            // No session: an empty listing, whose list query never runs (an empty IN is not SQL).
+            return sessions.isEmpty() ? PageQuery.fetch(null, 0, request)
+                    : PageQuery.fetch(list(Metric.FIND_BY_SESSIONS, tenant).setParameter("sessions", sessions),
+                            counter(Metric.COUNT_BY_SESSIONS, tenant).setParameter("sessions", sessions), request);
+        }
         return page(Metric.FIND_BY_SCM_PREFIX, Metric.COUNT_BY_SCM_PREFIX, tenant, "prefix",
                 LikePattern.startingWith(prefix), request);
     }
 
     public long countByScmPrefix(long tenant, String prefix) {
+        List<String> sessions = sessionsWithScmPrefix(tenant, prefix);
+        if (sessions.size() <= MAX_SESSIONS) {
+            return sessions.isEmpty() ? 0
+                    : counter(Metric.COUNT_BY_SESSIONS, tenant).setParameter("sessions", sessions).getSingleResult();
+        }
         return count(Metric.COUNT_BY_SCM_PREFIX, tenant, "prefix", LikePattern.startingWith(prefix));
+    }
+
+    /**
+     * The hashes of the sessions whose SCM reference starts with {@code prefix}, at most {@value #MAX_SESSIONS}
+     * + 1. A few sessions are listed through their own metric index ranges ({@code IN}); only a prefix that
+     * matches many sessions walks the metrics in arrival order, where matches are then dense.
+     */
+    private List<String> sessionsWithScmPrefix(long tenant, String prefix) {
+        return em.createNamedQuery(Session.FIND_HASHES_BY_SCM_PREFIX, String.class).setParameter("tenant", tenant)
+                .setParameter("prefix", LikePattern.startingWith(prefix)).setMaxResults(MAX_SESSIONS + 1)
+                .getResultList();
     }
 
     /** The metrics of one scope ({@code function}, {@code module}...), the item's kind. */

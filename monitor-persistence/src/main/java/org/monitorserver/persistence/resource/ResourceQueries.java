@@ -55,34 +55,57 @@ public class ResourceQueries {
         }
         order.add(direction(cb, value, highest));
         order.add(cb.asc(metric.get("id")));
-        query.select(metric).where(scoped(cb, query, metric, tenant, scope)).orderBy(order);
+        List<String> sessions = buildSessions(tenant, scope);
+        query.select(metric).where(scoped(cb, query, metric, tenant, scope, sessions)).orderBy(order);
         TypedQuery<Metric> list = em.createQuery(query).setHint("eclipselink.read-only", "true");
-        return PageQuery.fetch(list, size(cb, tenant, scope, limit), request);
+        return PageQuery.fetch(list, sessions != null && sessions.isEmpty() ? 0
+                : size(cb, tenant, scope, sessions, limit), request);
+    }
+
+    /**
+     * The hashes of a build's sessions when the scope is a build of at most {@link MetricQueries#MAX_SESSIONS}
+     * sessions, else null. A build is usually a few sessions: ranking their metrics (their own index ranges,
+     * sorted) beats walking the resource's index over every metric and probing each one's session, which the
+     * planner may pick when it misjudges the build's size.
+     */
+    private List<String> buildSessions(long tenant, ResourceScope scope) {
+        if (scope.build() == null) {
+            return null;
+        }
+        List<String> sessions = em.createNamedQuery(Session.FIND_HASHES_BY_BUILD, String.class)
+                .setParameter("tenant", tenant).setParameter("pipeline", scope.pipeline())
+                .setParameter("build", scope.build()).setMaxResults(MetricQueries.MAX_SESSIONS + 1).getResultList();
+        return sessions.size() <= MetricQueries.MAX_SESSIONS ? sessions : null;
     }
 
     /**
      * How many metrics the ranking holds: the scope's size, but never counted past {@code limit}, so that a
      * large pipeline or component costs at most {@code limit} rows (500) instead of a count of all of them.
      */
-    private long size(CriteriaBuilder cb, long tenant, ResourceScope scope, int limit) {
+    private long size(CriteriaBuilder cb, long tenant, ResourceScope scope, List<String> sessions, int limit) {
         if (scope.component() == null && scope.pipeline() == null) {
             return Math.min(limit, metrics.count(tenant));
         }
         CriteriaQuery<Long> ids = cb.createQuery(Long.class);
         Root<Metric> metric = ids.from(Metric.class);
-        ids.select(metric.get("id")).where(scoped(cb, ids, metric, tenant, scope));
+        ids.select(metric.get("id")).where(scoped(cb, ids, metric, tenant, scope, sessions));
         return em.createQuery(ids).setMaxResults(limit).getResultList().size();
     }
 
-    /** The scope's filter: the tenant, and the component or the pipeline (and build) through the session. */
+    /**
+     * The scope's filter: the tenant, and the component or the pipeline (and build) through the session; or,
+     * given the build's {@code sessions}, their hashes.
+     */
     private static Predicate[] scoped(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Metric> metric, long tenant,
-            ResourceScope scope) {
+            ResourceScope scope, List<String> sessions) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(metric.get("tenantId"), tenant));
         if (scope.component() != null) {
             where.add(cb.equal(metric.get("item").get("component"), scope.component()));
         }
-        if (scope.pipeline() != null) {
+        if (sessions != null && !sessions.isEmpty()) {
+            where.add(metric.get("sessionHash").in(sessions));
+        } else if (scope.pipeline() != null) {
             Root<Session> session = query.from(Session.class);
             where.add(cb.equal(session.get("tenantId"), tenant));
             where.add(cb.equal(session.get("hash"), metric.get("sessionHash")));
