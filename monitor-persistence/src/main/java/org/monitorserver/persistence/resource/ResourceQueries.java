@@ -45,7 +45,12 @@ public class ResourceQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Metric> query = cb.createQuery(Metric.class);
         Root<Metric> metric = query.from(Metric.class);
-        Path<Double> value = metric.get("usage").get(resource.attribute());
+        List<String> sessions = buildSessions(tenant, scope);
+        Path<Double> column = metric.get("usage").get(resource.attribute());
+        // For a build's few sessions, sort by "value + 0": no index serves that order, so the planner fetches the
+        // build's rows and sorts them, instead of walking the resource's index over every metric in the hope of
+        // meeting ten of them early (842 ms → 1 ms at 10M).
+        Expression<Double> value = sessions != null && !sessions.isEmpty() ? cb.sum(column, 0.0) : column;
         // The scope's equality columns lead the sort, in the value's direction, so that H2 too reads the
         // (tenant_id[, component], resource) index in order; they are constant, so the order is unchanged.
         var order = new ArrayList<Order>();
@@ -55,7 +60,6 @@ public class ResourceQueries {
         }
         order.add(direction(cb, value, highest));
         order.add(cb.asc(metric.get("id")));
-        List<String> sessions = buildSessions(tenant, scope);
         query.select(metric).where(scoped(cb, query, metric, tenant, scope, sessions)).orderBy(order);
         TypedQuery<Metric> list = em.createQuery(query).setHint("eclipselink.read-only", "true");
         return PageQuery.fetch(list, sessions != null && sessions.isEmpty() ? 0
