@@ -6,9 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Component;
 import org.monitorserver.domain.metric.Metric;
@@ -31,24 +28,16 @@ public class MetricIngest {
 
     /**
      * Stores {@code metrics} (of any tenants), adds them to the metric counts and tallies and their components to
-     * the component lists, all in one transaction: they are committed, and counted, when this call returns. {@link MetricWriter}
-     * groups concurrent single POSTs into such batches.
+     * the component lists, all in one transaction: they are committed, and counted, when this call returns.
+     * {@link MetricWriter} groups concurrent single POSTs into such batches.
      */
     public void recordBatch(List<Metric> metrics) {
-        // Sorted, so that concurrent batches take their count and component locks in one order: no deadlock.
-        var added = new TreeMap<Long, Long>();
-        var components = new TreeSet<Map.Entry<Long, String>>(Map.Entry.<Long, String>comparingByKey()
-                .thenComparing(Map.Entry.comparingByValue()));
-        var tallies = new MetricTallies();
+        var added = new MetricTallies();
         for (Metric metric : metrics) {
             em.persist(metric);
-            added.merge(metric.getTenantId(), 1L, Long::sum);
-            components.add(Map.entry(metric.getTenantId(), metric.getItem().getComponent()));
-            tallies.count(metric);
+            added.count(metric);
         }
-        added.forEach((tenant, count) -> RowCounts.add(em, tenant, Family.METRIC, count));
-        components.forEach(c -> addComponent(c.getKey(), c.getValue()));
-        tallies.addTo(em, schema.vendor());
+        addFigures(added);
     }
 
     /**
@@ -58,26 +47,31 @@ public class MetricIngest {
      *
      * @return how many metrics were stored
      */
-    public long recordAll(long tenant, Iterator<Metric> metrics) {
+    public long recordAll(Iterator<Metric> metrics) {
         long stored = 0;
-        var components = new TreeSet<String>();
-        var tallies = new MetricTallies();
+        var added = new MetricTallies();
         while (metrics.hasNext()) {
             Metric metric = metrics.next();
             em.persist(metric);
-            components.add(metric.getItem().getComponent());
-            tallies.count(metric);
+            added.count(metric);
             if (++stored % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
             }
         }
-        if (stored > 0) {
-            RowCounts.add(em, tenant, Family.METRIC, stored);
-            components.forEach(component -> addComponent(tenant, component));
-            tallies.addTo(em, schema.vendor());
-        }
+        addFigures(added);
         return stored;
+    }
+
+    /**
+     * Adds what {@code added} counted to the maintained figures: the metric counts, the component lists and the
+     * tallies, in the caller's transaction. Tenants and components come in a fixed order, so that concurrent
+     * writers take these rows' locks in one order: no deadlock.
+     */
+    private void addFigures(MetricTallies added) {
+        added.metricsByTenant().forEach((tenant, count) -> RowCounts.add(em, tenant, Family.METRIC, count));
+        added.components().forEach(c -> addComponent(c.getKey(), c.getValue()));
+        added.addTo(em, schema.vendor());
     }
 
     private void addComponent(long tenant, String component) {

@@ -66,35 +66,41 @@ public class MetricQueries {
 
     /** The metrics of sessions whose SCM reference starts with {@code prefix}. */
     public Page<Metric> findByScmPrefix(long tenant, String prefix, PageRequest request) {
-        List<String> sessions = sessionsWithScmPrefix(tenant, prefix);
-        if (sessions.size() <= MAX_SESSIONS) {
-            // No session: an empty listing, whose list query never runs (an empty IN is not SQL).
-            return sessions.isEmpty() ? PageQuery.fetch(null, 0, request)
-                    : PageQuery.fetch(list(Metric.FIND_BY_SESSIONS, tenant).setParameter("sessions", sessions),
-                            counter(Metric.COUNT_BY_SESSIONS, tenant).setParameter("sessions", sessions), request);
-        }
-        return page(Metric.FIND_BY_SCM_PREFIX, Metric.COUNT_BY_SCM_PREFIX, tenant, "prefix",
-                LikePattern.startingWith(prefix), request);
+        ScmSelection selection = scmSelection(tenant, prefix);
+        // No session: an empty listing, whose list query never runs (an empty IN is not SQL).
+        return selection == null ? PageQuery.fetch(null, 0, request)
+                : PageQuery.fetch(selection.list(), selection.count(), request);
     }
 
     public long countByScmPrefix(long tenant, String prefix) {
-        List<String> sessions = sessionsWithScmPrefix(tenant, prefix);
-        if (sessions.size() <= MAX_SESSIONS) {
-            return sessions.isEmpty() ? 0
-                    : counter(Metric.COUNT_BY_SESSIONS, tenant).setParameter("sessions", sessions).getSingleResult();
-        }
-        return count(Metric.COUNT_BY_SCM_PREFIX, tenant, "prefix", LikePattern.startingWith(prefix));
+        ScmSelection selection = scmSelection(tenant, prefix);
+        return selection == null ? 0 : selection.count().getSingleResult();
+    }
+
+    /** The list and count queries of one SCM prefix, parameters bound. */
+    private record ScmSelection(TypedQuery<Metric> list, TypedQuery<Long> count) {
     }
 
     /**
-     * The hashes of the sessions whose SCM reference starts with {@code prefix}, at most {@value #MAX_SESSIONS}
-     * + 1. A few sessions are listed through their own metric index ranges ({@code IN}); only a prefix that
-     * matches many sessions walks the metrics in arrival order, where matches are then dense.
+     * How the metrics of an SCM prefix are selected, or null when no session matches. The matching sessions are
+     * read first, at most {@value #MAX_SESSIONS} + 1: a few sessions are listed through their own metric index
+     * ranges ({@code IN} their hashes); only a prefix that matches many sessions walks the metrics in arrival
+     * order, joined to the sessions, where matches are then dense.
      */
-    private List<String> sessionsWithScmPrefix(long tenant, String prefix) {
-        return em.createNamedQuery(Session.FIND_HASHES_BY_SCM_PREFIX, String.class).setParameter("tenant", tenant)
-                .setParameter("prefix", LikePattern.startingWith(prefix)).setMaxResults(MAX_SESSIONS + 1)
+    private ScmSelection scmSelection(long tenant, String prefix) {
+        String pattern = LikePattern.startingWith(prefix);
+        List<String> sessions = em.createNamedQuery(Session.FIND_HASHES_BY_SCM_PREFIX, String.class)
+                .setParameter("tenant", tenant).setParameter("prefix", pattern).setMaxResults(MAX_SESSIONS + 1)
                 .getResultList();
+        if (sessions.isEmpty()) {
+            return null;
+        }
+        if (sessions.size() <= MAX_SESSIONS) {
+            return new ScmSelection(list(Metric.FIND_BY_SESSIONS, tenant).setParameter("sessions", sessions),
+                    counter(Metric.COUNT_BY_SESSIONS, tenant).setParameter("sessions", sessions));
+        }
+        return new ScmSelection(list(Metric.FIND_BY_SCM_PREFIX, tenant).setParameter("prefix", pattern),
+                counter(Metric.COUNT_BY_SCM_PREFIX, tenant).setParameter("prefix", pattern));
     }
 
     /** The metrics of one scope ({@code function}, {@code module}...), the item's kind. */
@@ -109,7 +115,7 @@ public class MetricQueries {
 
     /** The metrics of one test item, whatever its variants. */
     public Page<Metric> findByItem(long tenant, String item, PageRequest request) {
-        return tallied(Metric.FIND_BY_ITEM, tenant, "item", item, Dimension.ITEM, request);
+        return tallied(Metric.FIND_BY_ITEM, null, tenant, "item", item, Dimension.ITEM, request);
     }
 
     public long countByItem(long tenant, String item) {
@@ -123,7 +129,7 @@ public class MetricQueries {
 
     /** The metrics of one variant (the item with its parameters). */
     public Page<Metric> findByVariant(long tenant, String variant, PageRequest request) {
-        return tallied(Metric.FIND_BY_VARIANT, tenant, "variant", variant, Dimension.VARIANT, request);
+        return tallied(Metric.FIND_BY_VARIANT, null, tenant, "variant", variant, Dimension.VARIANT, request);
     }
 
     public long countByVariant(long tenant, String variant) {
@@ -188,18 +194,15 @@ public class MetricQueries {
         return PageQuery.fetch(list, tallyLike(tenant, dimension, pattern), request);
     }
 
-    /** A page of a group whose size is a {@link MetricTally tally}: a sum over a few rows, not a count. */
-    private Page<Metric> tallied(String find, long tenant, String parameter, String value, Dimension dimension,
-            PageRequest request) {
-        return PageQuery.fetch(list(find, tenant).setParameter(parameter, value), tally(tenant, dimension, value),
-                request);
-    }
-
-    /** The same, for a group large enough to have a newest-first twin for its last pages. */
+    /**
+     * A page of a group whose size is a {@link MetricTally tally}: a sum over a few rows, not a count. Groups large
+     * enough to have a newest-first twin ({@code findNewest}, else null) read their last pages from the far end.
+     */
     private Page<Metric> tallied(String find, String findNewest, long tenant, String parameter, String value,
             Dimension dimension, PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
-                list(findNewest, tenant).setParameter(parameter, value), tally(tenant, dimension, value), request);
+                findNewest == null ? null : list(findNewest, tenant).setParameter(parameter, value),
+                tally(tenant, dimension, value), request);
     }
 
     private long tally(long tenant, Dimension dimension, String key) {

@@ -14,7 +14,8 @@ import org.monitorserver.domain.metric.Metric;
 
 /**
  * What one transaction adds to the {@link MetricTally metric tallies}: metrics are counted here as they are
- * stored, then {@link #addTo} writes one upsert per group, a few hundred groups per statement. Groups are written
+ * stored, then {@link #addTo} writes one upsert per group, a few hundred groups per statement. The same groups
+ * also give the transaction's metrics per tenant and its components, for the other maintained figures. Groups are written
  * in a fixed order, and those of sharded dimensions to one random shard per transaction, so that concurrent
  * writers neither deadlock nor queue on one row.
  */
@@ -43,6 +44,26 @@ final class MetricTallies {
 
     private void add(Group group) {
         added.merge(group, 1L, Long::sum);
+    }
+
+    /**
+     * How many metrics were counted per tenant. Derived from the context groups: every metric has exactly one
+     * context, so a tenant's context groups add up to its metrics.
+     */
+    Map<Long, Long> metricsByTenant() {
+        var metrics = new TreeMap<Long, Long>();
+        added.forEach((group, count) -> {
+            if (group.dimension() == Dimension.CONTEXT) {
+                metrics.merge(group.tenant(), count, Long::sum);
+            }
+        });
+        return metrics;
+    }
+
+    /** The (tenant, component) pairs counted, in the fixed order of {@link #ORDER}. */
+    List<Map.Entry<Long, String>> components() {
+        return added.keySet().stream().filter(group -> group.dimension() == Dimension.COMPONENT)
+                .map(group -> Map.entry(group.tenant(), group.key())).toList();
     }
 
     /** Writes what was counted, in the caller's transaction, and starts over. */

@@ -112,7 +112,7 @@ public class MetricsResource {
         long tenantId = tenant.id();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> MetricSubmission.read(json).toMetric(tenantId));
-        report.accept(ingest.recordAll(tenantId, BulkRows.values(rows)));
+        report.accept(ingest.recordAll(BulkRows.values(rows)));
         return report.json();
     }
 
