@@ -21,6 +21,7 @@ final class Scenarios {
     static final String COUNTS = "counts";
     static final String SESSION_METRICS = "session metrics page 1";
     static final String LAST_PAGE = "last page of /metrics/";
+    static final String DEEP_PAGES = "pages across the listings";
     static final String DETAILS = "details by prefix";
     static final String ITEM_VARIANT = "item and variant metrics";
     static final String LIKE = "like";
@@ -29,8 +30,8 @@ final class Scenarios {
     static final String RESOURCES = "resources head and tail";
     static final String SCM = "SCM filters";
     static final String MIXED = "mixed reads";
-    static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, COUNTS, SESSION_METRICS, LAST_PAGE, DETAILS,
-            ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED);
+    static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, COUNTS, SESSION_METRICS, LAST_PAGE, DEEP_PAGES,
+            DETAILS, ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED);
 
     static final int READ_CONNECTIONS = 8;
     static final int POST_CONNECTIONS = 16;
@@ -84,6 +85,15 @@ final class Scenarios {
                 List.of(API + "/components/count"))));
         scenarios.add(read(SESSION_METRICS, map(sessions, s -> API + "/sessions/" + s.h() + "/metrics?page=1")));
         scenarios.add(read(LAST_PAGE, List.of(API + "/metrics/?page=" + lastPage(metricCount))));
+        // Contexts hold a third of the metrics each, components a fifth; every metric has the scope "function".
+        // Their pages are taken up to 95% of that share, so that each page exists.
+        scenarios.add(read(DEEP_PAGES, routes(
+                map(spread(lastPage(metricCount)), p -> API + "/metrics/?page=" + p),
+                map(spread(lastPage(metricCount * 95 / 100 / DataSet.CONTEXTS)), p -> API + "/contexts/"
+                        + data.contexts().get((int) (p % DataSet.CONTEXTS)).h() + "/metrics?page=" + p),
+                map(spread(lastPage(metricCount * 95 / 100 / DataSet.COMPONENTS.size())), p -> API + "/components/"
+                        + DataSet.COMPONENTS.get((int) (p % DataSet.COMPONENTS.size())) + "/metrics?page=" + p),
+                map(spread(lastPage(metricCount)), p -> API + "/filters/scope/function/metrics?page=" + p))));
         scenarios.add(read(DETAILS, routes(
                 map(sessions, s -> API + "/sessions/" + s.h().substring(0, 8)),
                 map(data.contexts(), c -> API + "/contexts/" + c.h().substring(0, 8)),
@@ -158,6 +168,15 @@ final class Scenarios {
     /** The last page of {@code GET /metrics} at the server's page size. */
     static long lastPage(long metricCount) {
         return Math.max(1, (metricCount + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** {@value #SAMPLE} page numbers spread evenly from the first page to {@code last}, both included. */
+    static List<Long> spread(long last) {
+        var pages = new ArrayList<Long>(SAMPLE);
+        for (int i = 0; i < SAMPLE; i++) {
+            pages.add(1 + (last - 1) * i / (SAMPLE - 1));
+        }
+        return pages;
     }
 
     /**

@@ -30,6 +30,16 @@ class ScenariosTest {
     }
 
     @Test
+    void deepPagesSpreadFromTheFirstToTheLastPage() {
+        List<Long> pages = Scenarios.spread(2_000);
+        assertEquals(Scenarios.SAMPLE, pages.size());
+        assertEquals(1, pages.get(0));
+        assertEquals(2_000, pages.get(pages.size() - 1));
+        assertTrue(pages.contains(1_010L), pages::toString);
+        assertEquals(List.of(1L, 1L), Scenarios.spread(1).subList(0, 2));
+    }
+
+    @Test
     void scenariosComeInReportOrderAndMixAllReads() {
         var scenarios = new Scenarios(new DataSet(20_000), "127.0.0.1:8181").reads(20_000);
         assertEquals(Scenarios.NAMES.subList(2, Scenarios.NAMES.size()),

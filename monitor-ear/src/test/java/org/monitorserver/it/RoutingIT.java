@@ -52,7 +52,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("10", health.getString("schema_version"));
+        assertEquals("12", health.getString("schema_version"));
     }
 
     @Test

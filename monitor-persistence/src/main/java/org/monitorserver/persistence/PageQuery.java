@@ -36,6 +36,18 @@ public final class PageQuery {
      * @throws PageNotFoundException when the request names a page outside the listing
      */
     public static <T> Page<T> fetch(TypedQuery<T> list, TypedQuery<T> reversed, long total, PageRequest request) {
+        return fetch(list, reversed, total, request, null);
+    }
+
+    /**
+     * Same, for a listing counted by id block ({@code blocks}), whose list query takes a lower id bound
+     * {@code fromId} and whose twin an upper bound {@code belowId}: a deep page starts reading at the block that
+     * holds its first row, so no page skips more than one block's rows, however deep.
+     *
+     * @throws PageNotFoundException when the request names a page outside the listing
+     */
+    public static <T> Page<T> fetch(TypedQuery<T> list, TypedQuery<T> reversed, long total, PageRequest request,
+            IdBlocks blocks) {
         int number = request.resolve(total);
         long offset = (long) (number - 1) * request.size();
         int rows = (int) Math.min(request.size(), total - offset);
@@ -43,12 +55,21 @@ public final class PageQuery {
         if (rows <= 0) {
             items = List.of();
         } else if (reversed == null || offset <= total - offset - rows) {
-            items = list.setFirstResult((int) offset).setMaxResults(rows).getResultList();
+            items = read(list, "fromId", blocks == null ? null : blocks.forward(offset), offset, rows);
         } else {
-            items = new ArrayList<>(reversed.setFirstResult((int) (total - offset - rows)).setMaxResults(rows)
-                    .getResultList());
+            long skip = total - offset - rows;
+            items = new ArrayList<>(read(reversed, "belowId", blocks == null ? null : blocks.backward(skip), skip,
+                    rows));
             Collections.reverse(items);
         }
         return new Page<>(items, number, request.size(), total);
+    }
+
+    private static <T> List<T> read(TypedQuery<T> query, String bound, IdBlocks.Start start, long skip, int rows) {
+        if (start != null) {
+            query.setParameter(bound, start.id());
+            skip = start.skip();
+        }
+        return query.setFirstResult((int) skip).setMaxResults(rows).getResultList();
     }
 }

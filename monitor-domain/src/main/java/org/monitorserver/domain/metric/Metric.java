@@ -21,14 +21,16 @@ import org.monitorserver.domain.FieldLimits;
  * arrival order, so pages neither repeat nor skip rows. The largest listings have a newest-first twin, which reads
  * their last pages from the far end (the same index, backwards). SCM, pipeline and build filters go through the
  * metric's session, joined by hash (a metric may arrive before its session, and then matches once it is there).
+ * Those largest listings also take an id bound ({@code fromId}, {@code belowId} for the newest-first twin), from
+ * which a deep page starts reading (see {@link org.monitorserver.domain.count.MetricBlock}).
  */
 @Entity
 @Table(name = "metric")
 @Cacheable(false)
 @NamedQuery(name = Metric.FIND_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant ORDER BY m.id")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.id >= :fromId ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant ORDER BY m.id DESC")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.id < :belowId ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_SESSION, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SESSION,
@@ -38,13 +40,13 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Metric.COUNT_BY_SESSIONS,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions")
 @NamedQuery(name = Metric.FIND_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context ORDER BY m.id")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id >= :fromId ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context ORDER BY m.id DESC")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id < :belowId ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind ORDER BY m.id")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id >= :fromId ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind ORDER BY m.id DESC")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id < :belowId ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_ITEM_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
@@ -58,9 +60,9 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Metric.FIND_BY_VARIANTS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant IN :names ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component ORDER BY m.id")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id >= :fromId ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component ORDER BY m.id DESC")
+        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id < :belowId ORDER BY m.id DESC")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.name = :item ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_COMPONENT_AND_ITEM,

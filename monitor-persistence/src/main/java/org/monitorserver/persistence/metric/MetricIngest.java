@@ -26,6 +26,8 @@ public class MetricIngest {
     @EJB
     private SchemaMigration schema;
 
+    private String vendor;
+
     /**
      * Stores {@code metrics} (of any tenants), adds them to the metric counts and tallies and their components to
      * the component lists, all in one transaction: they are committed, and counted, when this call returns.
@@ -64,20 +66,27 @@ public class MetricIngest {
     }
 
     /**
-     * Adds what {@code added} counted to the maintained figures: the metric counts, the component lists and the
-     * tallies, in the caller's transaction. Tenants and components come in a fixed order, so that concurrent
-     * writers take these rows' locks in one order: no deadlock.
+     * Adds what {@code added} counted to the maintained figures: the metric counts, the tallies, the component
+     * lists and the id blocks, in the caller's transaction. Tenants, groups and components come in a fixed order, so that
+     * concurrent writers take these rows' locks in one order: no deadlock.
      */
     private void addFigures(MetricTallies added) {
         added.metricsByTenant().forEach((tenant, count) -> RowCounts.add(em, tenant, Family.METRIC, count));
-        added.components().forEach(c -> addComponent(c.getKey(), c.getValue()));
-        added.addTo(em, schema.vendor());
+        String vendor = vendor();
+        for (var component : added.addTalliesTo(em, vendor)) {
+            if (!component.getValue().isEmpty()) {
+                InsertIfAbsent.execute(em, vendor, Component.INSERT_IF_ABSENT_POSTGRESQL, Component.INSERT_IF_ABSENT_H2,
+                        component.getKey(), component.getValue());
+            }
+        }
+        added.addBlocksTo(em, vendor);
     }
 
-    private void addComponent(long tenant, String component) {
-        if (!component.isEmpty()) {
-            InsertIfAbsent.execute(em, schema.vendor(), Component.INSERT_IF_ABSENT_POSTGRESQL,
-                    Component.INSERT_IF_ABSENT_H2, tenant, component);
+    /** Asked once per bean instance: the database does not change under a running server. */
+    private String vendor() {
+        if (vendor == null) {
+            vendor = schema.vendor();
         }
+        return vendor;
     }
 }

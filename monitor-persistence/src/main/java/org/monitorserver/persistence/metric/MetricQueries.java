@@ -5,11 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import org.monitorserver.domain.count.MetricBlock;
+import org.monitorserver.domain.count.MetricBlock.Listing;
 import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.domain.session.Session;
+import org.monitorserver.persistence.IdBlocks;
 import org.monitorserver.persistence.LikePattern;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
@@ -42,7 +45,7 @@ public class MetricQueries {
     /** Every metric of the tenant. */
     public Page<Metric> findAll(long tenant, PageRequest request) {
         return PageQuery.fetch(list(Metric.FIND_BY_TENANT, tenant), list(Metric.FIND_NEWEST_BY_TENANT, tenant),
-                count(tenant), request);
+                count(tenant), request, blocks(tenant, Listing.ALL, ""));
     }
 
     /** The metrics of one session (exact hash). */
@@ -57,7 +60,7 @@ public class MetricQueries {
     /** The metrics of one context (exact hash). */
     public Page<Metric> findByContext(long tenant, String context, PageRequest request) {
         return tallied(Metric.FIND_BY_CONTEXT, Metric.FIND_NEWEST_BY_CONTEXT, tenant, "context", context,
-                Dimension.CONTEXT, request);
+                Dimension.CONTEXT, Listing.CONTEXT, request);
     }
 
     public long countByContext(long tenant, String context) {
@@ -106,7 +109,7 @@ public class MetricQueries {
     /** The metrics of one scope ({@code function}, {@code module}...), the item's kind. */
     public Page<Metric> findByKind(long tenant, String kind, PageRequest request) {
         return tallied(Metric.FIND_BY_KIND, Metric.FIND_NEWEST_BY_KIND, tenant, "kind", kind, Dimension.KIND,
-                request);
+                Listing.KIND, request);
     }
 
     public long countByKind(long tenant, String kind) {
@@ -115,7 +118,7 @@ public class MetricQueries {
 
     /** The metrics of one test item, whatever its variants. */
     public Page<Metric> findByItem(long tenant, String item, PageRequest request) {
-        return tallied(Metric.FIND_BY_ITEM, null, tenant, "item", item, Dimension.ITEM, request);
+        return tallied(Metric.FIND_BY_ITEM, null, tenant, "item", item, Dimension.ITEM, null, request);
     }
 
     public long countByItem(long tenant, String item) {
@@ -129,7 +132,7 @@ public class MetricQueries {
 
     /** The metrics of one variant (the item with its parameters). */
     public Page<Metric> findByVariant(long tenant, String variant, PageRequest request) {
-        return tallied(Metric.FIND_BY_VARIANT, null, tenant, "variant", variant, Dimension.VARIANT, request);
+        return tallied(Metric.FIND_BY_VARIANT, null, tenant, "variant", variant, Dimension.VARIANT, null, request);
     }
 
     public long countByVariant(long tenant, String variant) {
@@ -145,7 +148,7 @@ public class MetricQueries {
     /** The metrics of one component; the empty component selects the metrics that have none. */
     public Page<Metric> findByComponent(long tenant, String component, PageRequest request) {
         return tallied(Metric.FIND_BY_COMPONENT, Metric.FIND_NEWEST_BY_COMPONENT, tenant, "component", component,
-                Dimension.COMPONENT, request);
+                Dimension.COMPONENT, Listing.COMPONENT, request);
     }
 
     /** The metrics of one item within one component (empty: without component). */
@@ -196,13 +199,22 @@ public class MetricQueries {
 
     /**
      * A page of a group whose size is a {@link MetricTally tally}: a sum over a few rows, not a count. Groups large
-     * enough to have a newest-first twin ({@code findNewest}, else null) read their last pages from the far end.
+     * enough to have a newest-first twin ({@code findNewest}, else null) read their last pages from the far end,
+     * and their deep pages from the {@link MetricBlock block} that holds the page ({@code listing}, else null).
      */
     private Page<Metric> tallied(String find, String findNewest, long tenant, String parameter, String value,
-            Dimension dimension, PageRequest request) {
+            Dimension dimension, Listing listing, PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
                 findNewest == null ? null : list(findNewest, tenant).setParameter(parameter, value),
-                tally(tenant, dimension, value), request);
+                tally(tenant, dimension, value), request, listing == null ? null : blocks(tenant, listing, value));
+    }
+
+    /** The listing's rows per id block, read only when a page is deep enough to seek. */
+    private IdBlocks blocks(long tenant, Listing listing, String key) {
+        return new IdBlocks(MetricBlock.IDS_PER_BLOCK, () -> em
+                .createNamedQuery(MetricBlock.SUM_BY_LISTING, Object[].class).setParameter("tenant", tenant)
+                .setParameter("listing", listing).setParameter("key", key).getResultList().stream()
+                .map(row -> new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()}).toList());
     }
 
     private long tally(long tenant, Dimension dimension, String key) {

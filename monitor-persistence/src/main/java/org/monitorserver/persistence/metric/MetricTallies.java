@@ -8,30 +8,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import org.monitorserver.domain.count.MetricBlock;
+import org.monitorserver.domain.count.MetricBlock.Listing;
 import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.metric.Metric;
 
 /**
- * What one transaction adds to the {@link MetricTally metric tallies}: metrics are counted here as they are
- * stored, then {@link #addTo} writes one upsert per group, a few hundred groups per statement. The same groups
- * also give the transaction's metrics per tenant and its components, for the other maintained figures. Groups are written
- * in a fixed order, and those of sharded dimensions to one random shard per transaction, so that concurrent
- * writers neither deadlock nor queue on one row.
+ * What one transaction adds to the {@link MetricTally metric tallies} and {@link MetricBlock metric blocks}:
+ * metrics are counted here as they are stored, then {@link #addTalliesTo} and {@link #addBlocksTo} write one
+ * upsert per group, a few hundred groups per statement. The tally groups also give the transaction's metrics per tenant and its components, for
+ * the other maintained figures. Groups are written in a fixed order, and those that shard to one random shard per
+ * transaction, so that concurrent writers neither deadlock nor queue on one row.
  */
 final class MetricTallies {
 
-    /** Groups per statement: 5 parameters each, well under any driver's limit. */
+    /** Groups per statement: 6 parameters each at most, well under any driver's limit. */
     private static final int GROUPS_PER_STATEMENT = 400;
 
     private record Group(long tenant, Dimension dimension, String key) {
     }
 
-    private static final Comparator<Group> ORDER = Comparator.comparingLong(Group::tenant)
+    private record Block(long tenant, Listing listing, String key, long block) {
+    }
+
+    private static final Comparator<Group> GROUP_ORDER = Comparator.comparingLong(Group::tenant)
             .thenComparing(Group::dimension).thenComparing(Group::key);
 
-    private final Map<Group, Long> added = new TreeMap<>(ORDER);
+    private static final Comparator<Block> BLOCK_ORDER = Comparator.comparingLong(Block::tenant)
+            .thenComparing(Block::listing).thenComparing(Block::key).thenComparingLong(Block::block);
 
+    /** The tables written, with their key columns as H2 needs them typed in a {@code VALUES} list. */
+    private enum Target {
+        TALLY("metric_tally", "tenant_id BIGINT", "dimension VARCHAR(16)", "group_key VARCHAR(2048)",
+                "shard INTEGER"),
+        BLOCK("metric_block", "tenant_id BIGINT", "listing VARCHAR(16)", "group_key VARCHAR(2048)", "block BIGINT",
+                "shard INTEGER");
+
+        final String table;
+        final List<String> keys;
+
+        Target(String table, String... keys) {
+            this.table = table;
+            this.keys = List.of(keys);
+        }
+    }
+
+    private final Map<Group, Long> added = new TreeMap<>(GROUP_ORDER);
+    private final Map<Block, Long> blocks = new TreeMap<>(BLOCK_ORDER);
+
+    /** Counts a metric that has been given its id (persisted). */
     void count(Metric metric) {
         long tenant = metric.getTenantId();
         var item = metric.getItem();
@@ -40,10 +68,22 @@ final class MetricTallies {
         add(new Group(tenant, Dimension.KIND, item.getKind()));
         add(new Group(tenant, Dimension.ITEM, item.getName()));
         add(new Group(tenant, Dimension.VARIANT, item.getVariant()));
+        if (metric.getId() == null) {
+            throw new IllegalStateException("a metric is counted by block once it has its id");
+        }
+        long block = MetricBlock.of(metric.getId());
+        add(new Block(tenant, Listing.ALL, "", block));
+        add(new Block(tenant, Listing.CONTEXT, metric.getContextHash(), block));
+        add(new Block(tenant, Listing.COMPONENT, item.getComponent(), block));
+        add(new Block(tenant, Listing.KIND, item.getKind(), block));
     }
 
     private void add(Group group) {
         added.merge(group, 1L, Long::sum);
+    }
+
+    private void add(Block block) {
+        blocks.merge(block, 1L, Long::sum);
     }
 
     /**
@@ -60,56 +100,111 @@ final class MetricTallies {
         return metrics;
     }
 
-    /** The (tenant, component) pairs counted, in the fixed order of {@link #ORDER}. */
-    List<Map.Entry<Long, String>> components() {
-        return added.keySet().stream().filter(group -> group.dimension() == Dimension.COMPONENT)
-                .map(group -> Map.entry(group.tenant(), group.key())).toList();
-    }
-
-    /** Writes what was counted, in the caller's transaction, and starts over. */
-    void addTo(EntityManager em, String vendor) {
-        int shard = ThreadLocalRandom.current().nextInt(MetricTally.SHARDS);
-        var groups = new ArrayList<>(added.entrySet());
-        for (int from = 0; from < groups.size(); from += GROUPS_PER_STATEMENT) {
-            List<Map.Entry<Group, Long>> chunk = groups.subList(from, Math.min(groups.size(), from
-                    + GROUPS_PER_STATEMENT));
-            Query upsert = em.createNativeQuery(upsert(vendor, chunk.size()));
-            int parameter = 1;
-            for (Map.Entry<Group, Long> entry : chunk) {
-                upsert.setParameter(parameter++, entry.getKey().tenant());
-                upsert.setParameter(parameter++, entry.getKey().dimension().name());
-                upsert.setParameter(parameter++, entry.getKey().key());
-                upsert.setParameter(parameter++, entry.getKey().dimension().isSharded() ? shard : 0);
-                upsert.setParameter(parameter++, entry.getValue());
-            }
-            upsert.executeUpdate();
-        }
+    /**
+     * Writes the tallies counted, in the caller's transaction.
+     *
+     * @return the (tenant, component) pairs that may be missing from the component list, in a fixed order: on
+     *         PostgreSQL those whose tally row this transaction created (a component is listed by the same
+     *         transaction that first tallies it, so any other is listed already), on H2 every one counted
+     */
+    List<Map.Entry<Long, String>> addTalliesTo(EntityManager em, String vendor) {
+        boolean postgresql = !"h2".equals(vendor);
+        var components = new ArrayList<Map.Entry<Long, String>>();
+        int tallyShard = ThreadLocalRandom.current().nextInt(MetricTally.SHARDS);
+        inStatements(em, vendor, Target.TALLY, added, (group, rows) -> List.of(group.tenant(),
+                group.dimension().name(), group.key(), group.dimension().isSharded() ? tallyShard : 0, rows),
+                (upsert, chunk) -> {
+                    if (postgresql) {
+                        for (Object row : upsert.getResultList()) {
+                            Object[] group = (Object[]) row;
+                            if (Boolean.TRUE.equals(group[2])) {
+                                components.add(Map.entry(((Number) group[0]).longValue(), (String) group[1]));
+                            }
+                        }
+                    } else {
+                        upsert.executeUpdate();
+                        chunk.stream().filter(group -> group.dimension() == Dimension.COMPONENT)
+                                .forEach(group -> components.add(Map.entry(group.tenant(), group.key())));
+                    }
+                });
         added.clear();
+        components.sort(Map.Entry.<Long, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        return components;
     }
 
     /**
-     * An upsert of {@code groups} rows. Native SQL: JPQL has no upsert, and the number of rows varies. The
-     * values are typed for H2, which cannot infer the type of a parameter in a {@code VALUES} list.
+     * Writes the id blocks counted, in the caller's transaction. Called last before the commit: every writer adds
+     * to the same newest blocks, and their row locks are then held only while the transaction commits.
      */
-    static String upsert(String vendor, int groups) {
+    void addBlocksTo(EntityManager em, String vendor) {
+        int shard = ThreadLocalRandom.current().nextInt(MetricBlock.SHARDS);
+        inStatements(em, vendor, Target.BLOCK, blocks, (block, rows) -> List.of(block.tenant(),
+                block.listing().name(), block.key(), block.block(), shard, rows),
+                (upsert, chunk) -> upsert.executeUpdate());
+        blocks.clear();
+    }
+
+    /**
+     * Upserts {@code counted} into {@code target}, {@value #GROUPS_PER_STATEMENT} groups per statement, in the
+     * map's order: {@code values} gives a group's column values, {@code execute} runs each bound statement.
+     */
+    private static <G> void inStatements(EntityManager em, String vendor, Target target, Map<G, Long> counted,
+            BiFunction<G, Long, List<Object>> values, BiConsumer<Query, List<G>> execute) {
+        var groups = new ArrayList<>(counted.entrySet());
+        for (int from = 0; from < groups.size(); from += GROUPS_PER_STATEMENT) {
+            List<Map.Entry<G, Long>> chunk = groups.subList(from, Math.min(groups.size(), from
+                    + GROUPS_PER_STATEMENT));
+            Query upsert = em.createNativeQuery(upsert(vendor, target, chunk.size()));
+            int parameter = 1;
+            for (Map.Entry<G, Long> entry : chunk) {
+                for (Object value : values.apply(entry.getKey(), entry.getValue())) {
+                    upsert.setParameter(parameter++, value);
+                }
+            }
+            execute.accept(upsert, chunk.stream().map(Map.Entry::getKey).toList());
+        }
+    }
+
+    /**
+     * An upsert of {@code groups} rows into {@code target}, adding each row's {@code row_total} to the stored one.
+     * Native SQL: JPQL has no upsert, and the number of rows varies. The values are typed for H2, which cannot
+     * infer the type of a parameter in a {@code VALUES} list. On PostgreSQL the tally upsert also returns, per
+     * row, whether it created a component's first tally row ({@code xmax = 0} marks a row the statement inserted).
+     */
+    private static String upsert(String vendor, Target target, int groups) {
+        int width = target.keys.size() + 1;
+        var columns = new ArrayList<String>();
+        var types = new ArrayList<String>();
+        for (String key : target.keys) {
+            columns.add(key.substring(0, key.indexOf(' ')));
+            types.add(key.substring(key.indexOf(' ') + 1));
+        }
+        columns.add("row_total");
+        types.add("BIGINT");
         var values = new StringBuilder();
         for (int i = 0; i < groups; i++) {
-            int p = i * 5;
-            values.append(i == 0 ? "" : ", ").append("(CAST(?").append(p + 1).append(" AS BIGINT), CAST(?")
-                    .append(p + 2).append(" AS VARCHAR(16)), CAST(?").append(p + 3).append(" AS VARCHAR(2048)), CAST(?")
-                    .append(p + 4).append(" AS INTEGER), CAST(?").append(p + 5).append(" AS BIGINT))");
+            values.append(i == 0 ? "(" : ", (");
+            for (int c = 0; c < width; c++) {
+                values.append(c == 0 ? "" : ", ").append("CAST(?").append(i * width + c + 1).append(" AS ")
+                        .append(types.get(c)).append(')');
+            }
+            values.append(')');
         }
+        String all = String.join(", ", columns);
+        List<String> keys = columns.subList(0, width - 1);
         if ("h2".equals(vendor)) {
-            return "MERGE INTO metric_tally t USING (VALUES " + values
-                    + ") AS s (tenant_id, dimension, group_key, shard, row_total)"
-                    + " ON t.tenant_id = s.tenant_id AND t.dimension = s.dimension AND t.group_key = s.group_key"
-                    + " AND t.shard = s.shard"
+            return "MERGE INTO " + target.table + " t USING (VALUES " + values + ") AS s (" + all + ") ON "
+                    + String.join(" AND ", keys.stream().map(k -> "t." + k + " = s." + k).toList())
                     + " WHEN MATCHED THEN UPDATE SET t.row_total = t.row_total + s.row_total"
-                    + " WHEN NOT MATCHED THEN INSERT (tenant_id, dimension, group_key, shard, row_total)"
-                    + " VALUES (s.tenant_id, s.dimension, s.group_key, s.shard, s.row_total)";
+                    + " WHEN NOT MATCHED THEN INSERT (" + all + ") VALUES ("
+                    + String.join(", ", columns.stream().map(k -> "s." + k).toList()) + ")";
         }
-        return "INSERT INTO metric_tally (tenant_id, dimension, group_key, shard, row_total) VALUES " + values
-                + " ON CONFLICT (tenant_id, dimension, group_key, shard)"
-                + " DO UPDATE SET row_total = metric_tally.row_total + EXCLUDED.row_total";
+        String upsert = "INSERT INTO " + target.table + " (" + all + ") VALUES " + values + " ON CONFLICT ("
+                + String.join(", ", keys) + ") DO UPDATE SET row_total = " + target.table
+                + ".row_total + EXCLUDED.row_total";
+        return target == Target.TALLY
+                ? upsert + " RETURNING tenant_id, group_key, dimension = '" + Dimension.COMPONENT.name()
+                        + "' AND xmax = 0 AS new_component"
+                : upsert;
     }
 }

@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,8 @@ import org.monitorserver.persistence.StorageUnavailableException;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Queuing needs no transaction: each batch gets its own, in MetricIngest.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MetricWriter {
 
     private static final Logger LOG = Logger.getLogger(MetricWriter.class.getName());

@@ -64,7 +64,8 @@ public class SchemaMigration {
     }
 
     /** The database behind MonitorDS, {@code postgresql} or {@code h2}, for the few statements that differ. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    // SUPPORTS, not NOT_SUPPORTED: writers call this inside their transaction, which must not be suspended for it.
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String vendor() {
         return vendor;
     }
