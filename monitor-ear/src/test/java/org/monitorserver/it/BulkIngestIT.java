@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,7 +124,7 @@ class BulkIngestIT extends ApiTestSupport {
     }
 
     @Test
-    void storesSessionsAndContextsOneByOneReportingConflicts() {
+    void storesSessionsAndContextsIdempotentlyReportingConflicts() {
         String known = Body.hash();
         json(post("/api/v1/sessions/", Body.session(known).json()), 201);
         String fresh = Body.hash();
@@ -144,5 +145,31 @@ class BulkIngestIT extends ApiTestSupport {
         String contexts = Body.context(Body.hash()).json() + "\n" + Body.context(Body.hash()).json() + "\n";
         assertEquals(2, json(post("/api/v1/contexts/bulk", contexts, NDJSON), 200).getInt("accepted"));
         assertEquals(before.plus(2, 1, 0), counts());
+    }
+
+    @Test
+    void aHashRepeatedInOneBodyIsStoredOnceAndComparedWithItsFirstRow() {
+        String twice = Body.hash();
+        String pipeline = "bulk_" + Body.hash().substring(0, 8);
+        Counts before = counts();
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < 1_100; i++) { // three chunks of at most 500 rows
+            rows.add(Body.session(Body.hash()).with("description", Map.of("pipeline_branch", pipeline,
+                    "pipeline_build_no", String.valueOf(i % 7))).json());
+        }
+        rows.add(Body.session(twice).json());
+        rows.add(Body.session(twice).json());
+        rows.add(Body.session(twice).with("scm_ref", "other").json());
+
+        JsonObject report = json(post("/api/v1/sessions/bulk", String.join("\n", rows), NDJSON), 200);
+
+        assertEquals(1_102, report.getInt("accepted"), report::toString);
+        assertEquals(1, report.getInt("rejected"));
+        assertEquals(1_102, report.getJsonArray("rejections").getJsonObject(0).getInt("row"));
+        assertEquals(before.plus(0, 1_101, 0), counts());
+        // Seven builds, listed once each whatever the number of their sessions: three pages of three.
+        assertEquals(3, json(get("/api/v1/pipelines/" + pipeline + "/builds"), 200).getInt("total_page"));
+        assertEquals(1, json(get("/api/v1/pipelines/" + pipeline + "/builds?page=-1"), 200).getJsonArray("builds")
+                .size());
     }
 }

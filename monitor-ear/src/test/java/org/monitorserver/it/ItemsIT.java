@@ -101,7 +101,13 @@ class ItemsIT extends ApiTestSupport {
         assertEquals(List.of("p0", "p1", "p2"), paths(first));
         assertEquals(List.of("p999", "p1000", "p1001"),
                 paths(json(get("/api/v1/items/like/" + part + "/metrics?page=-1"), 200)));
-        // The IN-list form, on the names of the same data that contain "_100".
+        // The IN-list form: "_1" is in 113 names (_1, _10 to _19, _100 to _199, _1000, _1001).
+        JsonObject in = json(get("/api/v1/items/like/" + part + "_1/metrics"), 200);
+        assertEquals(38, in.getInt("total_page"));
+        assertEquals(List.of("p1", "p10", "p11"), paths(in));
+        assertEquals(List.of("p1000", "p1001"),
+                paths(json(get("/api/v1/items/like/" + part + "_1/metrics?page=-1"), 200)));
+        // Few names: their own id ranges merged, on the names that contain "_100".
         assertEquals(List.of("p100", "p1000", "p1001"), walk("/api/v1/items/like/" + part + "_100/metrics"));
     }
 

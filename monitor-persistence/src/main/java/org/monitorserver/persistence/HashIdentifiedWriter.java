@@ -10,7 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.monitorserver.domain.HashIdentified;
@@ -55,11 +60,12 @@ public class HashIdentifiedWriter {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family,
-            BiConsumer<EntityManager, T> onInsert) {
+            BiConsumer<EntityManager, List<T>> onInsert) {
         Optional<T> stored = find(candidate, type, findByHash);
         if (stored.isEmpty()) {
             try {
-                return context.getBusinessObject(HashIdentifiedWriter.class).insert(candidate, family, onInsert);
+                self().insert(List.of(candidate), family, onInsert);
+                return candidate;
             } catch (DuplicateKeyException raced) {
                 LOG.fine(() -> type.getSimpleName() + " " + candidate.getHash() + " was stored concurrently");
                 stored = find(candidate, type, findByHash);
@@ -68,32 +74,96 @@ public class HashIdentifiedWriter {
         T existing = stored.orElseThrow(() -> new IllegalStateException(
                 type.getSimpleName() + " " + candidate.getHash() + " violated its unique key but cannot be read"));
         if (!existing.sameContentAs(candidate)) {
-            throw new ConflictException(type.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase()
-                    + " " + candidate.getHash() + " already exists with different content");
+            throw conflict(type, candidate);
         }
         return existing;
     }
 
     /**
-     * Inserts {@code entity} in a transaction of its own. Called only through the container by
-     * {@link #storeOnce}; public because a no-interface view exposes only public methods.
+     * {@link #storeOnce} for many rows of one tenant at a time: the stored rows of their hashes are read with one
+     * query ({@code findByHashes}, parameters {@code tenant} and {@code hashes}), and the new ones inserted in one
+     * transaction. A hash repeated among the candidates is compared with its first occurrence. Should another
+     * writer store one of the new hashes meanwhile, the whole transaction rolls back and the rows are stored one
+     * by one instead, so the outcome is the same as {@link #storeOnce} row after row.
      *
-     * @throws DuplicateKeyException when another transaction stored the same key first
+     * @return the conflicts, by the candidate's position in {@code candidates}; every other candidate is stored
+     *         (or was already)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public <T extends HashIdentified<T>> Map<Integer, ConflictException> storeAllOnce(List<T> candidates,
+            Class<T> type, String findByHash, String findByHashes, Family family,
+            BiConsumer<EntityManager, List<T>> onInsert) {
+        var conflicts = new TreeMap<Integer, ConflictException>();
+        if (candidates.isEmpty()) {
+            return conflicts;
+        }
+        long tenant = candidates.get(0).getTenantId();
+        if (candidates.stream().anyMatch(c -> c.getTenantId() != tenant)) {
+            throw new IllegalArgumentException("rows of several tenants");
+        }
+        var known = new HashMap<String, T>();
+        em.createNamedQuery(findByHashes, type).setParameter("tenant", tenant)
+                .setParameter("hashes", candidates.stream().map(HashIdentified::getHash).distinct().toList())
+                .getResultStream().forEach(stored -> known.put(stored.getHash(), stored));
+        var fresh = new ArrayList<T>();
+        for (int i = 0; i < candidates.size(); i++) {
+            T candidate = candidates.get(i);
+            T existing = known.putIfAbsent(candidate.getHash(), candidate);
+            if (existing == null) {
+                fresh.add(candidate);
+            } else if (!existing.sameContentAs(candidate)) {
+                conflicts.put(i, conflict(type, candidate));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            try {
+                self().insert(fresh, family, onInsert);
+            } catch (DuplicateKeyException raced) {
+                LOG.fine(() -> "Some of " + fresh.size() + " new " + type.getSimpleName()
+                        + " rows were stored concurrently; storing them one by one");
+                conflicts.clear();
+                for (int i = 0; i < candidates.size(); i++) {
+                    try {
+                        storeOnce(candidates.get(i), type, findByHash, family, onInsert);
+                    } catch (ConflictException e) {
+                        conflicts.put(i, e);
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /**
+     * Inserts {@code entities} in a transaction of their own. Called only through the container by
+     * {@link #storeOnce} and {@link #storeAllOnce}; public because a no-interface view exposes only public
+     * methods.
+     *
+     * @throws DuplicateKeyException when another transaction stored one of the same keys first
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public <T extends HashIdentified<T>> T insert(T entity, Family family, BiConsumer<EntityManager, T> onInsert) {
+    public <T extends HashIdentified<T>> void insert(List<T> entities, Family family,
+            BiConsumer<EntityManager, List<T>> onInsert) {
         try {
-            em.persist(entity);
+            entities.forEach(em::persist);
             em.flush();
-            RowCounts.add(em, entity.getTenantId(), family, 1);
-            onInsert.accept(em, entity);
-            return entity;
+            RowCounts.add(em, entities.get(0).getTenantId(), family, entities.size());
+            onInsert.accept(em, entities);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new DuplicateKeyException();
             }
             throw e;
         }
+    }
+
+    private HashIdentifiedWriter self() {
+        return context.getBusinessObject(HashIdentifiedWriter.class);
+    }
+
+    private static ConflictException conflict(Class<?> type, HashIdentified<?> candidate) {
+        return new ConflictException(type.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase()
+                + " " + candidate.getHash() + " already exists with different content");
     }
 
     private <T extends HashIdentified<T>> Optional<T> find(T candidate, Class<T> type, String findByHash) {

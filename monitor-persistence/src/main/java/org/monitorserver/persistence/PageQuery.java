@@ -28,6 +28,24 @@ public final class PageQuery {
         return fetch(list, null, total, request);
     }
 
+    /** Reads {@code rows} rows of a listing, the first of them at place {@code offset} (0-based). */
+    @FunctionalInterface
+    public interface Slice<T> {
+        List<T> read(long offset, int rows);
+    }
+
+    /**
+     * Same, for a listing read some other way than by one query ({@code slice}), of known size.
+     *
+     * @throws PageNotFoundException when the request names a page outside the listing
+     */
+    public static <T> Page<T> fetch(Slice<T> slice, long total, PageRequest request) {
+        int number = request.resolve(total);
+        long offset = (long) (number - 1) * request.size();
+        int rows = (int) Math.min(request.size(), total - offset);
+        return new Page<>(rows <= 0 ? List.of() : slice.read(offset, rows), number, request.size(), total);
+    }
+
     /**
      * Same, for a listing with a twin in the opposite order ({@code reversed}, parameters bound): a page in the
      * second half is read from the far end, so the last pages skip as few rows as the first ones. The deepest

@@ -2,13 +2,13 @@ package org.monitorserver.rest;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a bulk request did: how many rows were stored, how many were rejected and why (the first
- * {@link #MAX_DETAILS} rejections in detail, with their 0-based row numbers).
+ * What a bulk request did: how many rows were stored, how many were rejected and why (the
+ * {@link #MAX_DETAILS} lowest-numbered rejections in detail, in row order, with their 0-based row numbers).
  */
 public final class BulkReport {
 
@@ -17,7 +17,8 @@ public final class BulkReport {
 
     private long accepted;
     private long rejected;
-    private final List<Rejection> details = new ArrayList<>();
+    /** By row: rows may be rejected out of order (a chunk's conflicts after its later rows' validation). */
+    private final TreeMap<Integer, Rejection> details = new TreeMap<>();
 
     /** Counts {@code rows} stored rows. */
     public void accept(long rows) {
@@ -27,14 +28,15 @@ public final class BulkReport {
     /** Records a rejected row. */
     public void reject(int row, String message, Map<String, String> errors) {
         rejected++;
-        if (details.size() < MAX_DETAILS) {
-            details.add(new Rejection(row, message, errors.isEmpty() ? null : errors));
+        details.put(row, new Rejection(row, message, errors.isEmpty() ? null : errors));
+        if (details.size() > MAX_DETAILS) {
+            details.pollLastEntry();
         }
     }
 
     /** The answer: {@code {"accepted": n, "rejected": m, "rejections": [...]}}. */
     public Json json() {
-        return new Json(accepted, rejected, List.copyOf(details));
+        return new Json(accepted, rejected, List.copyOf(details.values()));
     }
 
     /** One rejected row. */

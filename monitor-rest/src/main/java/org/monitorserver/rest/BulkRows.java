@@ -13,10 +13,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.IngestAbortedException;
@@ -71,18 +72,26 @@ public final class BulkRows {
         };
     }
 
+    /** Rows handed to the store at a time: one query for the stored hashes, one transaction for the new rows. */
+    static final int CHUNK = 500;
+
     /**
-     * Stores each valid row on its own with {@code store}, for idempotent writes such as sessions and contexts:
-     * a row that conflicts with stored data is reported, and the others go on.
+     * Stores the valid rows {@value #CHUNK} at a time with {@code store}, for idempotent writes such as sessions
+     * and contexts: a row that conflicts with stored data is reported, and the others go on.
+     *
+     * @param store stores a chunk and answers its conflicts, by position in the chunk
      */
-    public static <T> BulkReport.Json storeEach(Iterator<Row<T>> rows, BulkReport report, Consumer<T> store) {
+    public static <T> BulkReport.Json storeInChunks(Iterator<Row<T>> rows, BulkReport report,
+            Function<List<T>, Map<Integer, ConflictException>> store) {
+        var chunk = new ArrayList<Row<T>>(CHUNK);
         while (rows.hasNext()) {
-            Row<T> row = rows.next();
-            try {
-                store.accept(row.value());
-                report.accept(1);
-            } catch (ConflictException e) {
-                report.reject(row.index(), e.getMessage(), Map.of());
+            chunk.add(rows.next());
+            if (chunk.size() == CHUNK || !rows.hasNext()) {
+                Map<Integer, ConflictException> conflicts = store.apply(chunk.stream().map(Row::value).toList());
+                conflicts.forEach((position, e) -> report.reject(chunk.get(position).index(), e.getMessage(),
+                        Map.of()));
+                report.accept(chunk.size() - conflicts.size());
+                chunk.clear();
             }
         }
         return report.json();

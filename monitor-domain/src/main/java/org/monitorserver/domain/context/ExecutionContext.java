@@ -26,6 +26,8 @@ import org.monitorserver.domain.HashIdentified;
 @Cacheable(false)
 @NamedQuery(name = ExecutionContext.FIND_BY_HASH,
         query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash = :hash")
+@NamedQuery(name = ExecutionContext.FIND_BY_HASHES,
+        query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash IN :hashes")
 @NamedQuery(name = ExecutionContext.FIND_BY_HASH_PREFIX,
         query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'"
                 + " ORDER BY c.id",
@@ -39,6 +41,7 @@ import org.monitorserver.domain.HashIdentified;
 public class ExecutionContext implements HashIdentified<ExecutionContext> {
 
     public static final String FIND_BY_HASH = "ExecutionContext.findByHash";
+    public static final String FIND_BY_HASHES = "ExecutionContext.findByHashes";
     public static final String FIND_BY_HASH_PREFIX = "ExecutionContext.findByHashPrefix";
     public static final String COUNT_BY_HASH_PREFIX = "ExecutionContext.countByHashPrefix";
     public static final String FIND_BY_TENANT = "ExecutionContext.findByTenant";

@@ -53,12 +53,18 @@ import org.monitorserver.domain.FieldLimits;
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\' ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_ITEMS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name IN :names ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_IDS_BY_ITEM,
+        query = "SELECT m.id FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :name ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_VARIANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_VARIANT_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\' ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_VARIANTS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant IN :names ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_IDS_BY_VARIANT,
+        query = "SELECT m.id FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :name ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_IDS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
+        query = "SELECT m FROM Metric m WHERE m.id IN :ids ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
         query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id >= :fromId ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
@@ -95,9 +101,12 @@ public class Metric {
     public static final String FIND_BY_ITEM = "Metric.findByItem";
     public static final String FIND_BY_ITEM_LIKE = "Metric.findByItemLike";
     public static final String FIND_BY_ITEMS = "Metric.findByItems";
+    public static final String FIND_IDS_BY_ITEM = "Metric.findIdsByItem";
     public static final String FIND_BY_VARIANT = "Metric.findByVariant";
     public static final String FIND_BY_VARIANTS = "Metric.findByVariants";
     public static final String FIND_BY_VARIANT_LIKE = "Metric.findByVariantLike";
+    public static final String FIND_IDS_BY_VARIANT = "Metric.findIdsByVariant";
+    public static final String FIND_BY_IDS = "Metric.findByIds";
     public static final String FIND_BY_COMPONENT = "Metric.findByComponent";
     public static final String FIND_NEWEST_BY_COMPONENT = "Metric.findNewestByComponent";
     public static final String FIND_BY_COMPONENT_AND_ITEM = "Metric.findByComponentAndItem";

@@ -31,6 +31,8 @@ import org.monitorserver.domain.HashIdentified;
 @Cacheable(false)
 @NamedQuery(name = Session.FIND_BY_HASH,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash = :hash")
+@NamedQuery(name = Session.FIND_BY_HASHES,
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash IN :hashes")
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\' ORDER BY s.id",
         // Read-only: nothing to track at commit. Tags of a whole page in one extra query, not one per session.
@@ -94,6 +96,7 @@ import org.monitorserver.domain.HashIdentified;
 public class Session implements HashIdentified<Session> {
 
     public static final String FIND_BY_HASH = "Session.findByHash";
+    public static final String FIND_BY_HASHES = "Session.findByHashes";
     public static final String FIND_BY_HASH_PREFIX = "Session.findByHashPrefix";
     public static final String COUNT_BY_HASH_PREFIX = "Session.countByHashPrefix";
     public static final String FIND_BY_TENANT = "Session.findByTenant";

@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.monitorserver.domain.count.MetricBlock;
 import org.monitorserver.domain.count.MetricBlock.Listing;
@@ -30,6 +32,12 @@ public class MetricQueries {
 
     /** The most names an {@code IN} list of a substring search holds. */
     static final int MAX_NAMES = 1000;
+
+    /** The most names of a substring search whose first pages merge the names' own id ranges. */
+    static final int MAX_MERGED_NAMES = 32;
+
+    /** How deep such a merge goes: the first five pages at the default size; deeper pages use the {@code IN}. */
+    static final int MAX_MERGED_ROWS = 2_500;
 
     /** The most sessions whose metrics are listed through an {@code IN} list of their hashes. */
     public static final int MAX_SESSIONS = 100;
@@ -70,8 +78,8 @@ public class MetricQueries {
     /** The metrics of sessions whose SCM reference starts with {@code prefix}. */
     public Page<Metric> findByScmPrefix(long tenant, String prefix, PageRequest request) {
         ScmSelection selection = scmSelection(tenant, prefix);
-        // No session: an empty listing, whose list query never runs (an empty IN is not SQL).
-        return selection == null ? PageQuery.fetch(null, 0, request)
+        // No session: an empty listing, read without a query (an empty IN is not SQL).
+        return selection == null ? PageQuery.fetch((offset, rows) -> List.of(), 0, request)
                 : PageQuery.fetch(selection.list(), selection.count(), request);
     }
 
@@ -127,7 +135,8 @@ public class MetricQueries {
 
     /** The metrics whose item name contains {@code part}. */
     public Page<Metric> findByItemContaining(long tenant, String part, PageRequest request) {
-        return containing(tenant, Dimension.ITEM, part, Metric.FIND_BY_ITEMS, Metric.FIND_BY_ITEM_LIKE, request);
+        return containing(tenant, Dimension.ITEM, part, Metric.FIND_BY_ITEMS, Metric.FIND_IDS_BY_ITEM,
+                Metric.FIND_BY_ITEM_LIKE, request);
     }
 
     /** The metrics of one variant (the item with its parameters). */
@@ -141,8 +150,8 @@ public class MetricQueries {
 
     /** The metrics whose variant contains {@code part}. */
     public Page<Metric> findByVariantContaining(long tenant, String part, PageRequest request) {
-        return containing(tenant, Dimension.VARIANT, part, Metric.FIND_BY_VARIANTS, Metric.FIND_BY_VARIANT_LIKE,
-                request);
+        return containing(tenant, Dimension.VARIANT, part, Metric.FIND_BY_VARIANTS, Metric.FIND_IDS_BY_VARIANT,
+                Metric.FIND_BY_VARIANT_LIKE, request);
     }
 
     /** The metrics of one component; the empty component selects the metrics that have none. */
@@ -183,10 +192,11 @@ public class MetricQueries {
      * tallies' keys (one row per name), so the listing is an {@code IN} over exact names, which their index
      * serves, instead of a substring test of every metric. Past {@value #MAX_NAMES} names the substring test on
      * the metrics in arrival order is used: with that many names matching, matches are dense and a page is
-     * found early.
+     * found early. With few names ({@value #MAX_MERGED_NAMES} at most) the first pages merge the names' own id
+     * ranges instead (see {@link #merged}).
      */
     private Page<Metric> containing(long tenant, Dimension dimension, String part, String findByNames,
-            String findLike, PageRequest request) {
+            String findIdsByName, String findLike, PageRequest request) {
         String pattern = LikePattern.containing(part);
         List<String> names = em.createNamedQuery(MetricTally.FIND_KEYS_BY_KEY_LIKE, String.class)
                 .setParameter("tenant", tenant).setParameter("dimension", dimension).setParameter("pattern", pattern)
@@ -194,7 +204,32 @@ public class MetricQueries {
         TypedQuery<Metric> list = names.isEmpty() || names.size() > MAX_NAMES
                 ? list(findLike, tenant).setParameter("pattern", pattern)
                 : list(findByNames, tenant).setParameter("names", names);
-        return PageQuery.fetch(list, tallyLike(tenant, dimension, pattern), request);
+        long total = tallyLike(tenant, dimension, pattern);
+        if (names.isEmpty() || names.size() > MAX_MERGED_NAMES) {
+            return PageQuery.fetch(list, total, request);
+        }
+        return PageQuery.fetch((offset, rows) -> offset + rows <= MAX_MERGED_ROWS
+                ? merged(findIdsByName, tenant, names, (int) offset, rows)
+                : list.setFirstResult((int) offset).setMaxResults(rows).getResultList(), total, request);
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + rows} of the metrics of a few names, in id order, from each name's
+     * first ids. Each name's ids come in order from its own index range, so only the ids up to the page's end
+     * are read per name, then the page's rows by id. The {@code IN} form instead makes the database choose
+     * between sorting every row of the names and walking all metrics in id order until a page of them is found:
+     * both read tens of thousands of rows when the names are rare.
+     */
+    private List<Metric> merged(String findIdsByName, long tenant, List<String> names, int offset, int rows) {
+        var ids = new ArrayList<Long>();
+        for (String name : names) {
+            ids.addAll(em.createNamedQuery(findIdsByName, Long.class).setParameter("tenant", tenant)
+                    .setParameter("name", name).setMaxResults(offset + rows).getResultList());
+        }
+        Collections.sort(ids);
+        List<Long> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + rows, ids.size()));
+        return page.isEmpty() ? List.of()
+                : em.createNamedQuery(Metric.FIND_BY_IDS, Metric.class).setParameter("ids", page).getResultList();
     }
 
     /**

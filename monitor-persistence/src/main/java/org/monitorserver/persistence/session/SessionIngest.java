@@ -4,11 +4,16 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import org.monitorserver.domain.session.Session;
-import org.monitorserver.domain.count.RowCount.Family;
 import jakarta.persistence.EntityManager;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.pipeline.Build;
 import org.monitorserver.domain.pipeline.Pipeline;
+import org.monitorserver.domain.session.Session;
+import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.HashIdentifiedWriter;
 import org.monitorserver.persistence.InsertIfAbsent;
 import org.monitorserver.persistence.schema.SchemaMigration;
@@ -36,16 +41,41 @@ public class SessionIngest {
         return stored;
     }
 
-    /** A new session's pipeline and build join the maintained lists, in the session's transaction. */
-    private void addToPipelineLists(EntityManager em, Session session) {
-        if (session.getPipeline() == null) {
-            return;
+    /**
+     * Stores {@code sessions} (of one tenant) as {@link #register} would one after the other, in few transactions.
+     *
+     * @return the conflicts, by position in {@code sessions}
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Map<Integer, ConflictException> registerAll(List<Session> sessions) {
+        return writer.storeAllOnce(sessions, Session.class, Session.FIND_BY_HASH, Session.FIND_BY_HASHES,
+                Family.SESSION, this::addToPipelineLists);
+    }
+
+    /**
+     * New sessions' pipelines and builds join the maintained lists, in the sessions' transaction: each once, in
+     * a fixed order, so that concurrent writers take these rows' locks in one order.
+     */
+    private void addToPipelineLists(EntityManager em, List<Session> sessions) {
+        var pipelines = new TreeSet<String>();
+        var builds = new TreeSet<List<String>>(Comparator.<List<String>, String>comparing(b -> b.get(0))
+                .thenComparing(b -> b.get(1)));
+        for (Session session : sessions) {
+            if (session.getPipeline() != null) {
+                pipelines.add(session.getPipeline());
+                if (session.getBuild() != null) {
+                    builds.add(List.of(session.getPipeline(), session.getBuild()));
+                }
+            }
         }
-        InsertIfAbsent.execute(em, schema.vendor(), Pipeline.INSERT_IF_ABSENT_POSTGRESQL, Pipeline.INSERT_IF_ABSENT_H2,
-                session.getTenantId(), session.getPipeline());
-        if (session.getBuild() != null) {
+        long tenant = sessions.get(0).getTenantId();
+        for (String pipeline : pipelines) {
+            InsertIfAbsent.execute(em, schema.vendor(), Pipeline.INSERT_IF_ABSENT_POSTGRESQL,
+                    Pipeline.INSERT_IF_ABSENT_H2, tenant, pipeline);
+        }
+        for (List<String> build : builds) {
             InsertIfAbsent.execute(em, schema.vendor(), Build.INSERT_IF_ABSENT_POSTGRESQL, Build.INSERT_IF_ABSENT_H2,
-                    session.getTenantId(), session.getPipeline(), session.getBuild());
+                    tenant, build.get(0), build.get(1));
         }
     }
 }

@@ -91,7 +91,7 @@ public class ContextsResource {
     @Consumes({MediaType.APPLICATION_JSON, BulkRows.NDJSON})
     @Operation(summary = "Create many contexts",
             description = "A JSON array of contexts, or NDJSON (one per line), each as for POST /contexts/. Rows "
-                    + "are validated and stored one by one, idempotently: a row that is invalid or conflicts with a "
+                    + "are validated one by one and stored idempotently: a row that is invalid or conflicts with a "
                     + "stored one is reported with its 0-based row number and never blocks the others.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContextSubmission[].class)))
     @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
@@ -106,7 +106,7 @@ public class ContextsResource {
         long tenantId = tenant.id();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> ContextSubmission.read(json).toContext(tenantId));
-        return BulkRows.storeEach(rows, report, ingest::register);
+        return BulkRows.storeInChunks(rows, report, ingest::registerAll);
     }
 
     @GET
