@@ -1,7 +1,7 @@
 package org.monitorserver.rest.component;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,7 +42,7 @@ import org.monitorserver.rest.metric.MetricJson;
  * templates (JAX-RS ranks paths by their literal characters), so {@code /components/metrics} and
  * {@code /components/count} never reach {@code /components/{prefix}}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("components")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "components", description = "Components named by metrics, with their metrics and CI pipelines")
@@ -67,7 +66,7 @@ public class ComponentsResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

@@ -1,7 +1,7 @@
 package org.monitorserver.rest.context;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +38,7 @@ import org.monitorserver.rest.Pages;
 import org.monitorserver.rest.metric.MetricJson;
 
 /** {@code /api/v1/contexts}: the machines sessions ran on. */
-@RequestScoped
+@ApplicationScoped
 @Path("contexts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +63,7 @@ public class ContextsResource {
     @Inject
     MonitorSettings settings;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @POST

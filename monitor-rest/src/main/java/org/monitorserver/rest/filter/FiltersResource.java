@@ -1,7 +1,7 @@
 package org.monitorserver.rest.filter;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +32,7 @@ import org.monitorserver.rest.session.SessionJson;
  * literally, so a short commit hash finds the full one) and metrics by scope (the item's kind, exact). A metric
  * posted before its session matches the SCM filter once the session is stored.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("filters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "filters", description = "Metrics and sessions by SCM reference, metrics by scope")
@@ -51,7 +50,7 @@ public class FiltersResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

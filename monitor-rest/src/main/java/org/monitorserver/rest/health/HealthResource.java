@@ -1,7 +1,7 @@
 package org.monitorserver.rest.health;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import org.monitorserver.persistence.schema.DatabaseStatus;
 import org.monitorserver.persistence.schema.SchemaMigration;
 
 /** {@code /api/v1/health}: 200 when the database answers with the schema in place, 503 otherwise. */
-@RequestScoped
+@ApplicationScoped
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health", description = "Readiness of the server and its database")

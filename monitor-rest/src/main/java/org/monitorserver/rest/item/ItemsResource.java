@@ -1,7 +1,7 @@
 package org.monitorserver.rest.item;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,7 +30,7 @@ import org.monitorserver.rest.metric.MetricJson;
  * part of it. Literal segments win over templates, so {@code /items/like/<part>/metrics} is the substring
  * search; an item named {@code like} is still reached by {@code /items/like/metrics}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("items")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "items", description = "Metrics by test item, whatever its variants")
@@ -46,7 +45,7 @@ public class ItemsResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

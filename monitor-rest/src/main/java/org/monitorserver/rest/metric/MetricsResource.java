@@ -1,7 +1,7 @@
 package org.monitorserver.rest.metric;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +39,7 @@ import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
 
 /** {@code /api/v1/metrics}: the resource use of each test item. */
-@RequestScoped
+@ApplicationScoped
 @Path("metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +64,7 @@ public class MetricsResource {
     @Inject
     MonitorSettings settings;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @POST

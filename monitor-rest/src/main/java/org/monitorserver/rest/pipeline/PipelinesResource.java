@@ -1,7 +1,7 @@
 package org.monitorserver.rest.pipeline;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,7 +33,7 @@ import org.monitorserver.rest.Pages;
  * {@code pipeline_build_no}, as text whatever JSON type was posted) and each build's sessions. Names are
  * sorted; sessions come in arrival order.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("pipelines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "pipelines", description = "CI pipelines and builds, from the sessions' tags")
@@ -49,7 +48,7 @@ public class PipelinesResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

@@ -1,7 +1,7 @@
 package org.monitorserver.rest.resource;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,7 +30,7 @@ import org.monitorserver.rest.metric.MetricJson;
  * resource, overall or within a component, pipeline or build. Each scope has two routes, without and with the
  * ranking's size {@code n}; all of them share {@link #rank}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("resources/{resource}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "resources", description = "Metrics with the highest or lowest use of a resource")
@@ -53,7 +52,7 @@ public class ResourcesResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

@@ -1,7 +1,7 @@
 package org.monitorserver.rest.session;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,7 +25,7 @@ import org.monitorserver.rest.Pages;
 import org.monitorserver.rest.metric.MetricJson;
 
 /** {@code /api/v1/session/<hash>/metrics}: the singular spelling the API document also shows. */
-@RequestScoped
+@ApplicationScoped
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
@@ -41,7 +40,7 @@ public class SessionMetricsResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET

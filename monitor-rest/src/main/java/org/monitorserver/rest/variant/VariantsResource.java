@@ -1,7 +1,7 @@
 package org.monitorserver.rest.variant;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,7 +31,7 @@ import org.monitorserver.rest.metric.MetricJson;
  * {@code /variants/like/<part>} and {@code /variants/like/<part>/metrics}; both are served. Literal segments win
  * over templates, so a variant named {@code like} is still reached by {@code /variants/like/metrics}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("variants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "variants", description = "Metrics by test variant (the item with its parameters)")
@@ -47,7 +46,7 @@ public class VariantsResource {
     @Inject
     Pages pages;
 
-    @Context
+    @Inject
     UriInfo uri;
 
     @GET
