@@ -66,23 +66,24 @@ public final class PageQuery {
      */
     public static <T> Page<T> fetch(TypedQuery<T> list, TypedQuery<T> reversed, long total, PageRequest request,
             IdBlocks blocks) {
-        int number = request.resolve(total);
-        long offset = (long) (number - 1) * request.size();
-        int rows = (int) Math.min(request.size(), total - offset);
-        List<T> items;
-        if (rows <= 0) {
-            items = List.of();
-        } else if (reversed == null || offset <= total - offset - rows) {
-            items = read(list, "fromId", blocks == null ? null : blocks.forward(offset), offset, rows);
-        } else {
+        return fetch((offset, rows) -> {
+            if (reversed == null || offset <= total - offset - rows) {
+                return read(list, "fromId", blocks == null ? null : blocks.forward(offset), offset, rows);
+            }
             long skip = total - offset - rows;
-            items = new ArrayList<>(read(reversed, "belowId", blocks == null ? null : blocks.backward(skip), skip,
+            var items = new ArrayList<>(read(reversed, "belowId", blocks == null ? null : blocks.backward(skip), skip,
                     rows));
             Collections.reverse(items);
-        }
-        return new Page<>(items, number, request.size(), total);
+            return items;
+        }, total, request);
     }
 
+    /** {@code query}'s rows as a {@link Slice}: {@code OFFSET} and {@code LIMIT}. */
+    public static <T> Slice<T> slice(TypedQuery<T> query) {
+        return (offset, rows) -> read(query, null, null, offset, rows);
+    }
+
+    /** Rows of {@code query}, from {@code start}'s id bound (named {@code bound}) when a seek gives one. */
     private static <T> List<T> read(TypedQuery<T> query, String bound, IdBlocks.Start start, long skip, int rows) {
         if (start != null) {
             query.setParameter(bound, start.id());

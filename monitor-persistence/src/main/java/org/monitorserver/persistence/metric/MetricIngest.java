@@ -26,8 +26,6 @@ public class MetricIngest {
     @EJB
     private SchemaMigration schema;
 
-    private String vendor;
-
     /**
      * Stores {@code metrics} (of any tenants), adds them to the metric counts and tallies and their components to
      * the component lists, all in one transaction: they are committed, and counted, when this call returns.
@@ -67,12 +65,12 @@ public class MetricIngest {
 
     /**
      * Adds what {@code added} counted to the maintained figures: the metric counts, the tallies, the component
-     * lists and the id blocks, in the caller's transaction. Tenants, groups and components come in a fixed order, so that
-     * concurrent writers take these rows' locks in one order: no deadlock.
+     * lists and the id blocks, in the caller's transaction. Tenants, groups and components come in a fixed order,
+     * so that concurrent writers take these rows' locks in one order: no deadlock.
      */
     private void addFigures(MetricTallies added) {
         added.metricsByTenant().forEach((tenant, count) -> RowCounts.add(em, tenant, Family.METRIC, count));
-        String vendor = vendor();
+        String vendor = schema.vendor();
         for (var component : added.addTalliesTo(em, vendor)) {
             if (!component.getValue().isEmpty()) {
                 InsertIfAbsent.execute(em, vendor, Component.INSERT_IF_ABSENT_POSTGRESQL, Component.INSERT_IF_ABSENT_H2,
@@ -80,13 +78,5 @@ public class MetricIngest {
             }
         }
         added.addBlocksTo(em, vendor);
-    }
-
-    /** Asked once per bean instance: the database does not change under a running server. */
-    private String vendor() {
-        if (vendor == null) {
-            vendor = schema.vendor();
-        }
-        return vendor;
     }
 }

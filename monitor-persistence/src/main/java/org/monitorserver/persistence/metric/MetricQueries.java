@@ -208,9 +208,10 @@ public class MetricQueries {
         if (names.isEmpty() || names.size() > MAX_MERGED_NAMES) {
             return PageQuery.fetch(list, total, request);
         }
+        PageQuery.Slice<Metric> deeper = PageQuery.slice(list);
         return PageQuery.fetch((offset, rows) -> offset + rows <= MAX_MERGED_ROWS
-                ? merged(findIdsByName, tenant, names, (int) offset, rows)
-                : list.setFirstResult((int) offset).setMaxResults(rows).getResultList(), total, request);
+                ? merged(findIdsByName, tenant, names, (int) offset, rows) : deeper.read(offset, rows), total,
+                request);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -19,9 +20,10 @@ import org.monitorserver.domain.metric.Metric;
 /**
  * What one transaction adds to the {@link MetricTally metric tallies} and {@link MetricBlock metric blocks}:
  * metrics are counted here as they are stored, then {@link #addTalliesTo} and {@link #addBlocksTo} write one
- * upsert per group, a few hundred groups per statement. The tally groups also give the transaction's metrics per tenant and its components, for
- * the other maintained figures. Groups are written in a fixed order, and those that shard to one random shard per
- * transaction, so that concurrent writers neither deadlock nor queue on one row.
+ * upsert per group, a few hundred groups per statement. The tally groups also give the transaction's metrics per
+ * tenant and its components, for the other maintained figures. Groups are written in a fixed order, and those
+ * that shard to one random shard per transaction, so that concurrent writers neither deadlock nor queue on one
+ * row.
  */
 final class MetricTallies {
 
@@ -40,21 +42,43 @@ final class MetricTallies {
     private static final Comparator<Block> BLOCK_ORDER = Comparator.comparingLong(Block::tenant)
             .thenComparing(Block::listing).thenComparing(Block::key).thenComparingLong(Block::block);
 
-    /** The tables written, with their key columns as H2 needs them typed in a {@code VALUES} list. */
+    /**
+     * The tables written: their key columns, then {@code row_total}, each with the type H2 needs in a
+     * {@code VALUES} list.
+     */
     private enum Target {
-        TALLY("metric_tally", "tenant_id BIGINT", "dimension VARCHAR(16)", "group_key VARCHAR(2048)",
-                "shard INTEGER"),
-        BLOCK("metric_block", "tenant_id BIGINT", "listing VARCHAR(16)", "group_key VARCHAR(2048)", "block BIGINT",
-                "shard INTEGER");
+        TALLY("metric_tally", List.of("tenant_id", "dimension", "group_key", "shard"),
+                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "INTEGER")),
+        BLOCK("metric_block", List.of("tenant_id", "listing", "group_key", "block", "shard"),
+                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "BIGINT", "INTEGER"));
 
         final String table;
         final List<String> keys;
+        final List<String> columns;
+        final List<String> types;
 
-        Target(String table, String... keys) {
+        Target(String table, List<String> keys, List<String> keyTypes) {
             this.table = table;
-            this.keys = List.of(keys);
+            this.keys = keys;
+            this.columns = concat(keys, "row_total");
+            this.types = concat(keyTypes, "BIGINT");
+        }
+
+        private static List<String> concat(List<String> list, String last) {
+            var all = new ArrayList<>(list);
+            all.add(last);
+            return List.copyOf(all);
         }
     }
+
+    /**
+     * Upsert statements of up to this many groups are built once and kept: a group commit's batch is a few rows,
+     * so its statements repeat; larger ones (bulk) are rare enough to build each time.
+     */
+    private static final int KEPT_UP_TO = 64;
+
+    /** Kept upsert statements, by vendor, target and number of groups. */
+    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
     private final Map<Group, Long> added = new TreeMap<>(GROUP_ORDER);
     private final Map<Block, Long> blocks = new TreeMap<>(BLOCK_ORDER);
@@ -172,35 +196,33 @@ final class MetricTallies {
      * row, whether it created a component's first tally row ({@code xmax = 0} marks a row the statement inserted).
      */
     private static String upsert(String vendor, Target target, int groups) {
-        int width = target.keys.size() + 1;
-        var columns = new ArrayList<String>();
-        var types = new ArrayList<String>();
-        for (String key : target.keys) {
-            columns.add(key.substring(0, key.indexOf(' ')));
-            types.add(key.substring(key.indexOf(' ') + 1));
+        if (groups > KEPT_UP_TO) {
+            return build(vendor, target, groups);
         }
-        columns.add("row_total");
-        types.add("BIGINT");
+        return STATEMENTS.computeIfAbsent(vendor + ' ' + target + ' ' + groups, key -> build(vendor, target, groups));
+    }
+
+    private static String build(String vendor, Target target, int groups) {
+        int width = target.columns.size();
         var values = new StringBuilder();
         for (int i = 0; i < groups; i++) {
             values.append(i == 0 ? "(" : ", (");
             for (int c = 0; c < width; c++) {
                 values.append(c == 0 ? "" : ", ").append("CAST(?").append(i * width + c + 1).append(" AS ")
-                        .append(types.get(c)).append(')');
+                        .append(target.types.get(c)).append(')');
             }
             values.append(')');
         }
-        String all = String.join(", ", columns);
-        List<String> keys = columns.subList(0, width - 1);
+        String all = String.join(", ", target.columns);
         if ("h2".equals(vendor)) {
             return "MERGE INTO " + target.table + " t USING (VALUES " + values + ") AS s (" + all + ") ON "
-                    + String.join(" AND ", keys.stream().map(k -> "t." + k + " = s." + k).toList())
+                    + String.join(" AND ", target.keys.stream().map(k -> "t." + k + " = s." + k).toList())
                     + " WHEN MATCHED THEN UPDATE SET t.row_total = t.row_total + s.row_total"
                     + " WHEN NOT MATCHED THEN INSERT (" + all + ") VALUES ("
-                    + String.join(", ", columns.stream().map(k -> "s." + k).toList()) + ")";
+                    + String.join(", ", target.columns.stream().map(k -> "s." + k).toList()) + ")";
         }
         String upsert = "INSERT INTO " + target.table + " (" + all + ") VALUES " + values + " ON CONFLICT ("
-                + String.join(", ", keys) + ") DO UPDATE SET row_total = " + target.table
+                + String.join(", ", target.keys) + ") DO UPDATE SET row_total = " + target.table
                 + ".row_total + EXCLUDED.row_total";
         return target == Target.TALLY
                 ? upsert + " RETURNING tenant_id, group_key, dimension = '" + Dimension.COMPONENT.name()

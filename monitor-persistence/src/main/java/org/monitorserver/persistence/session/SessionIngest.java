@@ -69,13 +69,14 @@ public class SessionIngest {
             }
         }
         long tenant = sessions.get(0).getTenantId();
+        String vendor = schema.vendor();
         for (String pipeline : pipelines) {
-            InsertIfAbsent.execute(em, schema.vendor(), Pipeline.INSERT_IF_ABSENT_POSTGRESQL,
-                    Pipeline.INSERT_IF_ABSENT_H2, tenant, pipeline);
+            InsertIfAbsent.execute(em, vendor, Pipeline.INSERT_IF_ABSENT_POSTGRESQL, Pipeline.INSERT_IF_ABSENT_H2,
+                    tenant, pipeline);
         }
         for (List<String> build : builds) {
-            InsertIfAbsent.execute(em, schema.vendor(), Build.INSERT_IF_ABSENT_POSTGRESQL, Build.INSERT_IF_ABSENT_H2,
-                    tenant, build.get(0), build.get(1));
+            InsertIfAbsent.execute(em, vendor, Build.INSERT_IF_ABSENT_POSTGRESQL, Build.INSERT_IF_ABSENT_H2, tenant,
+                    build.get(0), build.get(1));
         }
     }
 }
