@@ -1,10 +1,9 @@
 package org.monitorserver.rest;
 
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.monitorserver.api.BulkReportJson;
 
 /**
  * What a bulk request did: how many rows were stored, how many were rejected and why (the
@@ -18,7 +17,7 @@ public final class BulkReport {
     private long accepted;
     private long rejected;
     /** By row: rows may be rejected out of order (a chunk's conflicts after its later rows' validation). */
-    private final TreeMap<Integer, Rejection> details = new TreeMap<>();
+    private final TreeMap<Integer, BulkReportJson.Rejection> details = new TreeMap<>();
 
     /** Counts {@code rows} stored rows. */
     public void accept(long rows) {
@@ -28,24 +27,14 @@ public final class BulkReport {
     /** Records a rejected row. */
     public void reject(int row, String message, Map<String, String> errors) {
         rejected++;
-        details.put(row, new Rejection(row, message, errors.isEmpty() ? null : errors));
+        details.put(row, new BulkReportJson.Rejection(row, message, errors.isEmpty() ? null : errors));
         if (details.size() > MAX_DETAILS) {
             details.pollLastEntry();
         }
     }
 
     /** The answer: {@code {"accepted": n, "rejected": m, "rejections": [...]}}. */
-    public Json json() {
-        return new Json(accepted, rejected, List.copyOf(details.values()));
-    }
-
-    /** One rejected row. */
-    @JsonbPropertyOrder({"row", "message", "errors"})
-    public record Rejection(int row, String message, @JsonbNillable(false) Map<String, String> errors) {
-    }
-
-    /** The wire form of the report. */
-    @JsonbPropertyOrder({"accepted", "rejected", "rejections"})
-    public record Json(long accepted, long rejected, List<Rejection> rejections) {
+    public BulkReportJson json() {
+        return new BulkReportJson(accepted, rejected, List.copyOf(details.values()));
     }
 }

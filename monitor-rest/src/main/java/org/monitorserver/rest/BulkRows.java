@@ -1,5 +1,6 @@
 package org.monitorserver.rest;
 
+import org.monitorserver.api.BulkReportJson;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,7 +12,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,15 +20,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.monitorserver.persistence.ConflictException;
-import org.monitorserver.persistence.IngestAbortedException;
 
 /**
- * The rows of a bulk request, read one at a time as they arrive, so that a body of tens of megabytes never sits
- * in memory whole: a JSON array of objects ({@code application/json}) or one object per line
- * ({@code application/x-ndjson}). A row that is not a valid object, or fails validation, is recorded in
- * {@link BulkReport} and skipped; it never stops the others. What cannot be read on (a JSON array that breaks
- * off, a body over the limit) stops the whole request with a 400 or 413, as an {@link IngestAbortedException}
- * around the usual exception, so that the transaction consuming the rows rolls back.
+ * The rows of a bulk request: a JSON array of objects ({@code application/json}) or one object per line
+ * ({@code application/x-ndjson}), parsed as they arrive and validated one by one. A row that is not a valid
+ * object, or fails validation, is recorded in {@link BulkReport} and skipped; it never stops the others. What
+ * cannot be read on (a JSON array that breaks off, a body over the limit) stops the whole request with a 400 or
+ * 413 before anything is written: the body is read whole before the ingest layer is called, so no transaction
+ * waits on a client and no bulk request is stored in part.
  */
 public final class BulkRows {
 
@@ -44,56 +43,35 @@ public final class BulkRows {
 
     /**
      * The valid rows of {@code body}, each turned into {@code T} by {@code reader}; rejected rows go to
-     * {@code report}. The iterator is lazy: rows are read while the caller consumes them. The caller counts the
-     * rows it stores ({@link BulkReport#accept}).
+     * {@code report}. The caller counts the rows it stores ({@link BulkReport#accept}).
      *
      * @param reader reads and validates one row, throwing {@link InvalidRequestException} for a bad one
+     * @throws InvalidRequestException when the body is not a JSON array or NDJSON, or breaks off
+     * @throws BodyTooLargeException when the body grows over {@code limit} bytes
      */
-    public static <T> Iterator<Row<T>> read(InputStream body, MediaType type, long limit, BulkReport report,
+    public static <T> List<Row<T>> read(InputStream body, MediaType type, long limit, BulkReport report,
             Function<JsonObject, T> reader) {
         InputStream bounded = new Bounded(body, limit);
         Iterator<JsonValue> values = type != null && type.isCompatible(MediaType.valueOf(NDJSON))
                 ? new Lines(bounded) : new Array(bounded);
-        return new Validated<>(values, report, reader);
+        var rows = new ArrayList<Row<T>>();
+        new Validated<>(values, report, reader).forEachRemaining(rows::add);
+        return rows;
     }
 
-    /** The values of the rows alone, for a consumer that stores them all at once. */
-    public static <T> Iterator<T> values(Iterator<Row<T>> rows) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return rows.next().value();
-            }
-        };
+    /** The values of the rows alone, in order. */
+    public static <T> List<T> values(List<Row<T>> rows) {
+        return rows.stream().map(Row::value).toList();
     }
-
-    /** Rows handed to the store at a time: one query for the stored hashes, one transaction for the new rows. */
-    static final int CHUNK = 500;
 
     /**
-     * Stores the valid rows {@value #CHUNK} at a time with {@code store}, for idempotent writes such as sessions
-     * and contexts: a row that conflicts with stored data is reported, and the others go on.
-     *
-     * @param store stores a chunk and answers its conflicts, by position in the chunk
+     * The report of an idempotent store of {@code rows} (sessions, contexts): each conflict the store answered,
+     * by position in {@code rows}, is a rejection of its row; every other row counts as stored.
      */
-    public static <T> BulkReport.Json storeInChunks(Iterator<Row<T>> rows, BulkReport report,
-            Function<List<T>, Map<Integer, ConflictException>> store) {
-        var chunk = new ArrayList<Row<T>>(CHUNK);
-        while (rows.hasNext()) {
-            chunk.add(rows.next());
-            if (chunk.size() == CHUNK || !rows.hasNext()) {
-                Map<Integer, ConflictException> conflicts = store.apply(chunk.stream().map(Row::value).toList());
-                conflicts.forEach((position, e) -> report.reject(chunk.get(position).index(), e.getMessage(),
-                        Map.of()));
-                report.accept(chunk.size() - conflicts.size());
-                chunk.clear();
-            }
-        }
+    public static <T> BulkReportJson report(List<Row<T>> rows, Map<Integer, ConflictException> conflicts,
+            BulkReport report) {
+        conflicts.forEach((position, e) -> report.reject(rows.get(position).index(), e.getMessage(), Map.of()));
+        report.accept(rows.size() - conflicts.size());
         return report.json();
     }
 
@@ -114,12 +92,7 @@ public final class BulkRows {
 
         @Override
         public boolean hasNext() {
-            try {
-                return advance();
-            } catch (InvalidRequestException | BodyTooLargeException | UncheckedIOException e) {
-                // Thrown while an EJB consumes the rows: the wrapper rolls its transaction back.
-                throw new IngestAbortedException(e);
-            }
+            return advance();
         }
 
         private boolean advance() {
@@ -236,7 +209,7 @@ public final class BulkRows {
                 }
                 return true;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw invalid("the request body could not be read: " + e.getMessage());
             }
         }
 

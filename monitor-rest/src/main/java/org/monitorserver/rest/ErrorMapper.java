@@ -1,7 +1,5 @@
 package org.monitorserver.rest;
 
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,12 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.Providers;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.persistence.ConflictException;
-import org.monitorserver.persistence.IngestAbortedException;
 import org.monitorserver.persistence.PageNotFoundException;
 import org.monitorserver.persistence.StorageUnavailableException;
 
@@ -36,16 +33,6 @@ public final class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
     private ErrorMapper() {
-    }
-
-    /**
-     * The body of every error answer.
-     *
-     * @param message what went wrong, for a human
-     * @param errors the reason per field, in the field names the client sent; absent when not about fields
-     */
-    @JsonbPropertyOrder({"message", "errors"})
-    public record ErrorBody(String message, @JsonbNillable(false) Map<String, String> errors) {
     }
 
     static Response answer(Response.Status status, String message, Map<String, String> errors) {
@@ -90,25 +77,6 @@ public final class ErrorMapper {
         @Override
         public Response toResponse(BodyTooLargeException e) {
             return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), null);
-        }
-    }
-
-    /** A streamed ingestion stopped by its input: answered as its cause would be (400, 413). */
-    @Provider
-    public static class IngestAborted implements ExceptionMapper<IngestAbortedException> {
-
-        @Context
-        Providers providers;
-
-        @Override
-        public Response toResponse(IngestAbortedException e) {
-            RuntimeException cause = e.getCause();
-            @SuppressWarnings("unchecked")
-            ExceptionMapper<RuntimeException> mapper =
-                    (ExceptionMapper<RuntimeException>) providers.getExceptionMapper(cause.getClass());
-            return mapper != null ? mapper.toResponse(cause)
-                    : answer(Response.Status.BAD_REQUEST, "the request body could not be read: " + e.getMessage(),
-                            null);
         }
     }
 

@@ -2,19 +2,19 @@ package org.monitorserver.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Parents;
+import org.monitorserver.api.PageJson.Rows;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageRequest;
 
 /**
- * Renders pages the way every listing of the API does: {@code {"<things>": [...], "total_page": n,
- * "prev_url": ..., "next_url": ...}}, where the URLs are server-root paths that keep the request's other query
- * parameters, or null at either end. An empty first page is 204 No Content, which the reference clients read
- * as "nothing".
+ * Renders pages the way every listing of the API does, as a {@link PageJson}: the rows under the listing's key,
+ * {@code total_page}, and {@code prev_url} and {@code next_url} as server-root paths that keep the request's
+ * other query parameters, or null at either end. An empty first page is no body at all (null, which JAX-RS
+ * answers 204 No Content), which the reference clients read as "nothing".
  */
 @ApplicationScoped
 public class Pages {
@@ -27,22 +27,24 @@ public class Pages {
         return new PageRequest(page.number(), settings.paginationCount());
     }
 
-    /** The response for {@code page}, its rows under {@code key}, with extra leading keys (such as the parent). */
-    public Response render(String key, Page<?> page, UriInfo uri, Map<String, Object> extra) {
-        if (page.isEmpty() && page.number() == 1) {
-            return Response.noContent().build();
-        }
-        var body = new LinkedHashMap<String, Object>(extra);
-        body.put(key, page.items());
-        body.put("total_page", page.totalPages());
-        body.put("prev_url", page.hasPrevious() ? link(uri, page.number() - 1) : null);
-        body.put("next_url", page.hasNext() ? link(uri, page.number() + 1) : null);
-        return Response.ok(body).build();
+    /** The request for page {@code page} of a listing that is one page of {@code size} rows whatever the setting. */
+    public PageRequest request(PageParam page, int size) {
+        return new PageRequest(page.number(), size);
     }
 
-    /** Same as {@link #render(String, Page, UriInfo, Map)} without extra keys. */
-    public Response render(String key, Page<?> page, UriInfo uri) {
-        return render(key, page, uri, Map.of());
+    /** The body for {@code page}, its rows under {@code rows}, after the listing's {@code parents}; null for 204. */
+    public <T> PageJson<T> render(Rows rows, Page<T> page, UriInfo uri, Parents parents) {
+        if (page.isEmpty() && page.number() == 1) {
+            return null;
+        }
+        return PageJson.of(rows, page.items(), parents, page.totalPages(),
+                page.hasPrevious() ? link(uri, page.number() - 1) : null,
+                page.hasNext() ? link(uri, page.number() + 1) : null);
+    }
+
+    /** Same as {@link #render(Rows, Page, UriInfo, Parents)} for a top-level listing. */
+    public <T> PageJson<T> render(Rows rows, Page<T> page, UriInfo uri) {
+        return render(rows, page, uri, Parents.NONE);
     }
 
     private static String link(UriInfo uri, int number) {

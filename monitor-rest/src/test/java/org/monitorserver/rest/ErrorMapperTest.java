@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 
 /** The error body as clients receive it: rendered by the application's own JSON-B ({@link JsonbResolver}). */
 class ErrorMapperTest {

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Iterator;
 import java.util.List;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Component;
@@ -29,7 +28,7 @@ public class MetricIngest {
     /**
      * Stores {@code metrics} (of any tenants), adds them to the metric counts and tallies and their components to
      * the component lists, all in one transaction: they are committed, and counted, when this call returns.
-     * {@link MetricWriter} groups concurrent single POSTs into such batches.
+     * {@link org.monitorserver.persistence.ingest.MetricWriter} groups concurrent single POSTs into such batches.
      */
     public void recordBatch(List<Metric> metrics) {
         var added = new MetricTallies();
@@ -41,17 +40,16 @@ public class MetricIngest {
     }
 
     /**
-     * Stores every metric {@code metrics} yields, in one transaction: all of them or, if anything fails (the
-     * database, or the request body breaking off), none. Rows are flushed in JDBC batches and then released, so
-     * memory stays bounded however many there are.
+     * Stores {@code metrics} (of any tenants) in one transaction: all of them or, if anything fails, none. Rows
+     * are flushed in JDBC batches and then released from the persistence context, so that it stays small however
+     * many there are.
      *
      * @return how many metrics were stored
      */
-    public long recordAll(Iterator<Metric> metrics) {
+    public long recordAll(List<Metric> metrics) {
         long stored = 0;
         var added = new MetricTallies();
-        while (metrics.hasNext()) {
-            Metric metric = metrics.next();
+        for (Metric metric : metrics) {
             em.persist(metric);
             added.count(metric);
             if (++stored % FLUSH_EVERY == 0) {

@@ -1,10 +1,11 @@
 package org.monitorserver.rest.component;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.PageJson.Parents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,11 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,12 +25,13 @@ import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.component.ComponentQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.pipeline.PipelineQueries;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.rest.metric.MetricJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.rest.metric.MetricAssembler;
 
 /**
  * {@code /api/v1/components}: the components metrics name, their metrics, items, variants, pipelines, builds
@@ -72,13 +71,13 @@ public class ComponentsResource {
     @GET
     @Operation(summary = "List components", description = "Every component, sorted by name. The empty component "
             + "is not listed.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComponentPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No component")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response list(@Valid @BeanParam PageParam page) {
+    public PageJson<String> list(@Valid @BeanParam PageParam page) {
         return findByPrefix("", page);
     }
 
@@ -95,40 +94,40 @@ public class ComponentsResource {
     @Operation(summary = "Find components by prefix",
             description = "Components whose name starts with the prefix (case-sensitive, taken literally), "
                     + "sorted by name.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComponentPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No component has this prefix")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
-        return pages.render("components", components.findByPrefix(tenant.id(), prefix, pages.request(page)), uri);
+    public PageJson<String> findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
+        return pages.render(Rows.COMPONENTS, components.findByPrefix(tenant.id(), prefix, pages.request(page)), uri);
     }
 
     @GET
     @Path("metrics")
     @Operation(summary = "List metrics without component",
             description = "The metrics whose component is empty, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric without component")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metricsWithoutComponent(@Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metricsWithoutComponent(@Valid @BeanParam PageParam page) {
         return metricsOf(NO_COMPONENT, page);
     }
 
     @GET
     @Path("{component}/metrics")
     @Operation(summary = "List a component's metrics", description = "In arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric of this component")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metricsOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metricsOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
         return renderMetrics(metrics.findByComponent(tenant.id(), component, pages.request(page)));
     }
 
@@ -136,13 +135,13 @@ public class ComponentsResource {
     @Path("items/{item}/metrics")
     @Operation(summary = "List an item's metrics without component",
             description = "The metrics of the test item (exact name) whose component is empty, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No such metric")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response itemMetricsWithoutComponent(@PathParam("item") String item, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> itemMetricsWithoutComponent(@PathParam("item") String item, @Valid @BeanParam PageParam page) {
         return itemMetricsOf(NO_COMPONENT, item, page);
     }
 
@@ -150,13 +149,13 @@ public class ComponentsResource {
     @Path("{component}/items/{item}/metrics")
     @Operation(summary = "List an item's metrics in a component",
             description = "The metrics of the test item (exact name) in the component, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No such metric")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response itemMetricsOf(@PathParam("component") String component, @PathParam("item") String item,
+    public PageJson<MetricJson> itemMetricsOf(@PathParam("component") String component, @PathParam("item") String item,
             @Valid @BeanParam PageParam page) {
         return renderMetrics(metrics.findByComponentAndItem(tenant.id(), component, item, pages.request(page)));
     }
@@ -165,13 +164,13 @@ public class ComponentsResource {
     @Path("variants/{variant}/metrics")
     @Operation(summary = "List a variant's metrics without component",
             description = "The metrics of the variant (exact name) whose component is empty, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No such metric")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response variantMetricsWithoutComponent(@PathParam("variant") String variant,
+    public PageJson<MetricJson> variantMetricsWithoutComponent(@PathParam("variant") String variant,
             @Valid @BeanParam PageParam page) {
         return variantMetricsOf(NO_COMPONENT, variant, page);
     }
@@ -180,13 +179,13 @@ public class ComponentsResource {
     @Path("{component}/variants/{variant}/metrics")
     @Operation(summary = "List a variant's metrics in a component",
             description = "The metrics of the variant (exact name) in the component, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No such metric")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response variantMetricsOf(@PathParam("component") String component, @PathParam("variant") String variant,
+    public PageJson<MetricJson> variantMetricsOf(@PathParam("component") String component, @PathParam("variant") String variant,
             @Valid @BeanParam PageParam page) {
         return renderMetrics(metrics.findByComponentAndVariant(tenant.id(), component, variant, pages.request(page)));
     }
@@ -196,16 +195,15 @@ public class ComponentsResource {
     @Operation(summary = "List a component's pipelines",
             description = "The pipelines (tag pipeline_branch) of sessions that have metrics of the component, "
                     + "sorted by name.")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = ComponentPipelinePage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No pipeline for this component")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response pipelinesOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
+    public PageJson<String> pipelinesOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
         var found = pipelines.findPipelinesOfComponent(tenant.id(), component, pages.request(page));
-        return pages.render("pipelines", found, uri, parents("component", component));
+        return pages.render(Rows.PIPELINES, found, uri, new Parents(component, null, null));
     }
 
     @GET
@@ -213,92 +211,37 @@ public class ComponentsResource {
     @Operation(summary = "List a component's builds of a pipeline",
             description = "The builds (tag pipeline_build_no, as text) of the pipeline's sessions that have "
                     + "metrics of the component, sorted by name.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ComponentBuildPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No build for this component and pipeline")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response buildsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
+    public PageJson<String> buildsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
             @Valid @BeanParam PageParam page) {
         var found = pipelines.findBuildsOfComponent(tenant.id(), component, pipeline, pages.request(page));
-        return pages.render("builds", found, uri, parents("component", component, "pipeline", pipeline));
+        return pages.render(Rows.BUILDS, found, uri, new Parents(component, pipeline, null));
     }
 
     @GET
     @Path("{component}/pipelines/{pipeline}/builds/{build}/sessions")
     @Operation(summary = "List a component's sessions of a build",
             description = "The hashes of the build's sessions that have metrics of the component, in arrival order.")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = ComponentSessionPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No session for this component and build")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response buildSessionsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
+    public PageJson<String> buildSessionsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
             @PathParam("build") String build, @Valid @BeanParam PageParam page) {
         var found = pipelines.findBuildSessionsOfComponent(tenant.id(), component, pipeline, build,
                 pages.request(page));
-        return pages.render("sessions", found, uri,
-                parents("component", component, "pipeline", pipeline, "build", build));
+        return pages.render(Rows.SESSIONS, found, uri,
+                new Parents(component, pipeline, build));
     }
 
-    private Response renderMetrics(Page<Metric> found) {
-        return pages.render("metrics", found.map(MetricJson::from), uri);
-    }
-
-    /** The envelope's leading keys, in the order given: the listing's parents. */
-    private static Map<String, Object> parents(String... namesAndValues) {
-        var keys = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            keys.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return keys;
-    }
-
-    /** A page of component names, for the OpenAPI document ({@code Pages} renders it). */
-    @Schema(name = "ComponentPage")
-    public record ComponentPage(
-            List<String> components,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
-    }
-
-    /** A page of a component's pipeline names, for the OpenAPI document. */
-    @Schema(name = "ComponentPipelinePage")
-    @JsonbPropertyOrder({"component", "pipelines", "totalPage", "prevUrl", "nextUrl"})
-    public record ComponentPipelinePage(
-            String component,
-            List<String> pipelines,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
-    }
-
-    /** A page of a component's build names in one pipeline, for the OpenAPI document. */
-    @Schema(name = "ComponentBuildPage")
-    @JsonbPropertyOrder({"component", "pipeline", "builds", "totalPage", "prevUrl", "nextUrl"})
-    public record ComponentBuildPage(
-            String component,
-            String pipeline,
-            @Schema(description = "Build numbers as text, sorted as text") List<String> builds,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
-    }
-
-    /** A page of the session hashes of a component in one build, for the OpenAPI document. */
-    @Schema(name = "ComponentSessionPage")
-    @JsonbPropertyOrder({"component", "pipeline", "build", "sessions", "totalPage", "prevUrl", "nextUrl"})
-    public record ComponentSessionPage(
-            String component,
-            String pipeline,
-            String build,
-            @Schema(description = "Session hashes, in arrival order") List<String> sessions,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
+    private PageJson<MetricJson> renderMetrics(Page<Metric> found) {
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 }

@@ -1,5 +1,9 @@
 package org.monitorserver.rest.context;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.ContextJson;
+import org.monitorserver.api.BulkReportJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,19 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.monitorserver.persistence.context.ContextIngest;
+import org.monitorserver.persistence.ingest.IngestService;
 import org.monitorserver.persistence.context.ContextQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
 import java.io.InputStream;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.rest.metric.MetricJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.rest.metric.MetricAssembler;
 
 /** {@code /api/v1/contexts}: the machines sessions ran on. */
 @ApplicationScoped
@@ -46,7 +51,7 @@ import org.monitorserver.rest.metric.MetricJson;
 public class ContextsResource {
 
     @EJB
-    ContextIngest ingest;
+    IngestService ingest;
 
     @EJB
     ContextQueries queries;
@@ -80,9 +85,9 @@ public class ContextsResource {
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response create(JsonObject body) {
-        var stored = ingest.register(ContextSubmission.read(body).toContext(tenant.id()));
+        var stored = ingest.registerContext(ContextSubmission.read(body).toContext(tenant.id()));
         return Response.created(uri.getBaseUriBuilder().path("contexts").path(stored.getHash()).build())
-                .entity(ContextJson.from(stored)).build();
+                .entity(ContextAssembler.toJson(stored)).build();
     }
 
     @POST
@@ -94,31 +99,31 @@ public class ContextsResource {
                     + "stored one is reported with its 0-based row number and never blocks the others.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContextSubmission[].class)))
     @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
-            content = @Content(schema = @Schema(implementation = BulkReport.Json.class)))
+            content = @Content(schema = @Schema(implementation = BulkReportJson.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or NDJSON",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BULK_BYTES",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
-    public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
         long tenantId = tenant.id();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> ContextSubmission.read(json).toContext(tenantId));
-        return BulkRows.storeInChunks(rows, report, ingest::registerAll);
+        return BulkRows.report(rows, ingest.registerContexts(BulkRows.values(rows)), report);
     }
 
     @GET
     @Operation(summary = "List contexts", description = "Every context, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContextJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No context")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response list(@Valid @BeanParam PageParam page) {
+    public PageJson<ContextJson> list(@Valid @BeanParam PageParam page) {
         var found = queries.findAll(tenant.id(), pages.request(page));
-        return pages.render("contexts", found.map(ContextJson::from), uri);
+        return pages.render(Rows.CONTEXTS, found.map(ContextAssembler::toJson), uri);
     }
 
     @GET
@@ -133,29 +138,29 @@ public class ContextsResource {
     @Path("{prefix}")
     @Operation(summary = "Get context details",
             description = "Contexts whose hash starts with the given prefix (case-sensitive, taken literally).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContextJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No context has this prefix")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
+    public PageJson<ContextJson> findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
         var found = queries.findByHashPrefix(tenant.id(), prefix, pages.request(page));
-        return pages.render("contexts", found.map(ContextJson::from), uri);
+        return pages.render(Rows.CONTEXTS, found.map(ContextAssembler::toJson), uri);
     }
 
     @GET
     @Path("{context}/metrics")
     @Operation(summary = "List metrics of a context", description = "The metrics of the context with this exact hash.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "The context has no metrics")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metrics(@PathParam("context") String context, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metrics(@PathParam("context") String context, @Valid @BeanParam PageParam page) {
         var found = metrics.findByContext(tenant.id(), context, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET

@@ -1,5 +1,9 @@
 package org.monitorserver.rest.filter;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.SessionJson;
+import org.monitorserver.rest.session.SessionAssembler;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.session.SessionQueries;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.rest.metric.MetricJson;
-import org.monitorserver.rest.session.SessionJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.rest.metric.MetricAssembler;
 
 /**
  * {@code /api/v1/filters}: metrics and sessions by the SCM reference of their session (a prefix, taken
@@ -58,15 +61,15 @@ public class FiltersResource {
     @Operation(summary = "List metrics by SCM reference",
             description = "The metrics of the sessions whose SCM reference starts with the given text "
                     + "(case-sensitive, taken literally), in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric of a session with this SCM reference")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metricsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metricsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
         var found = metrics.findByScmPrefix(tenant.id(), scm, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET
@@ -83,15 +86,15 @@ public class FiltersResource {
     @Operation(summary = "List sessions by SCM reference",
             description = "The sessions whose SCM reference starts with the given text (case-sensitive, taken "
                     + "literally), with their tags, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No session has this SCM reference")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response sessionsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
+    public PageJson<SessionJson> sessionsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
         var found = sessions.findByScmPrefix(tenant.id(), scm, pages.request(page));
-        return pages.render("sessions", found.map(SessionJson::from), uri);
+        return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
     @GET
@@ -99,15 +102,15 @@ public class FiltersResource {
     @Operation(summary = "List metrics by scope",
             description = "The metrics collected at the given scope (function, module...: the "
                     + "item's kind, exact and case-sensitive), in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric of this scope")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metricsByScope(@PathParam("scope") String scope, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metricsByScope(@PathParam("scope") String scope, @Valid @BeanParam PageParam page) {
         var found = metrics.findByKind(tenant.id(), scope, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET

@@ -2,8 +2,6 @@ package org.monitorserver.rest.health;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.api.HealthJson;
 import org.monitorserver.persistence.schema.DatabaseStatus;
 import org.monitorserver.persistence.schema.SchemaMigration;
 
@@ -29,12 +28,6 @@ public class HealthResource {
 
     @EJB
     SchemaMigration schema;
-
-    /** The health answer; {@code status} is {@code UP} or {@code DOWN}. */
-    @JsonbPropertyOrder({"status", "database", "schemaVersion"})
-    public record HealthJson(String status, String database,
-            @JsonbProperty("schema_version") String schemaVersion) {
-    }
 
     @GET
     @Operation(summary = "Readiness", description = "UP when the server runs and its database answers.")

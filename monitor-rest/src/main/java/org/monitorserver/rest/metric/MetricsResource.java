@@ -1,5 +1,9 @@
 package org.monitorserver.rest.metric;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.BulkReportJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,14 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.monitorserver.persistence.metric.MetricIngest;
+import org.monitorserver.persistence.ingest.IngestService;
 import org.monitorserver.persistence.metric.MetricQueries;
-import org.monitorserver.persistence.metric.MetricWriter;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -47,10 +50,7 @@ import org.monitorserver.rest.Pages;
 public class MetricsResource {
 
     @EJB
-    MetricIngest ingest;
-
-    @EJB
-    MetricWriter writer;
+    IngestService ingest;
 
     @EJB
     MetricQueries queries;
@@ -82,11 +82,12 @@ public class MetricsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public void create(JsonObject body, @Suspended AsyncResponse answer) {
         // Validated here, on the request thread; the group-commit writer answers once the row is committed.
-        writer.submit(MetricSubmission.read(body).toMetric(tenant.id())).whenComplete((stored, failure) -> {
+        ingest.submitMetric(MetricSubmission.read(body).toMetric(tenant.id())).whenComplete((stored, failure) -> {
             if (failure != null) {
                 answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
             } else {
-                answer.resume(Response.status(Response.Status.CREATED).entity(MetricJson.from(stored)).build());
+                answer.resume(Response.status(Response.Status.CREATED).entity(MetricAssembler.toJson(stored))
+                        .build());
             }
         });
     }
@@ -100,32 +101,32 @@ public class MetricsResource {
                     + "reported with their 0-based row number and reasons, and never block the others.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MetricSubmission[].class)))
     @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
-            content = @Content(schema = @Schema(implementation = BulkReport.Json.class)))
+            content = @Content(schema = @Schema(implementation = BulkReportJson.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or NDJSON",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BULK_BYTES",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
-    public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
         long tenantId = tenant.id();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> MetricSubmission.read(json).toMetric(tenantId));
-        report.accept(ingest.recordAll(BulkRows.values(rows)));
+        report.accept(ingest.recordMetrics(BulkRows.values(rows)));
         return report.json();
     }
 
     @GET
     @Operation(summary = "List metrics", description = "Every metric, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response list(@Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> list(@Valid @BeanParam PageParam page) {
         var found = queries.findAll(tenant.id(), pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET

@@ -1,10 +1,11 @@
 package org.monitorserver.rest.pipeline;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.PageJson.Parents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,11 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.pipeline.PipelineQueries;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
 
@@ -53,83 +51,42 @@ public class PipelinesResource {
 
     @GET
     @Operation(summary = "List pipelines", description = "Every pipeline, sorted by name.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelinePage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No pipeline")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response list(@Valid @BeanParam PageParam page) {
-        return pages.render("pipelines", queries.findPipelines(tenant.id(), pages.request(page)), uri);
+    public PageJson<String> list(@Valid @BeanParam PageParam page) {
+        return pages.render(Rows.PIPELINES, queries.findPipelines(tenant.id(), pages.request(page)), uri);
     }
 
     @GET
     @Path("{pipeline}/builds")
     @Operation(summary = "List a pipeline's builds", description = "Build numbers as text, sorted as text.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BuildPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No build in this pipeline")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response builds(@PathParam("pipeline") String pipeline, @Valid @BeanParam PageParam page) {
+    public PageJson<String> builds(@PathParam("pipeline") String pipeline, @Valid @BeanParam PageParam page) {
         var found = queries.findBuilds(tenant.id(), pipeline, pages.request(page));
-        return pages.render("builds", found, uri, parents("pipeline", pipeline));
+        return pages.render(Rows.BUILDS, found, uri, new Parents(null, pipeline, null));
     }
 
     @GET
     @Path("{pipeline}/builds/{build}/sessions")
     @Operation(summary = "List a build's sessions", description = "Session hashes, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BuildSessionPage.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No session in this build")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response buildSessions(@PathParam("pipeline") String pipeline, @PathParam("build") String build,
+    public PageJson<String> buildSessions(@PathParam("pipeline") String pipeline, @PathParam("build") String build,
             @Valid @BeanParam PageParam page) {
         var found = queries.findBuildSessions(tenant.id(), pipeline, build, pages.request(page));
-        return pages.render("sessions", found, uri, parents("pipeline", pipeline, "build", build));
-    }
-
-    /** The envelope's leading keys, in the order given: the listing's parents. */
-    private static Map<String, Object> parents(String... namesAndValues) {
-        var keys = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            keys.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return keys;
-    }
-
-    /** A page of pipeline names, for the OpenAPI document ({@code Pages} renders it). */
-    @Schema(name = "PipelinePage")
-    public record PipelinePage(
-            List<String> pipelines,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
-    }
-
-    /** A page of a pipeline's build names, for the OpenAPI document. */
-    @Schema(name = "BuildPage")
-    @JsonbPropertyOrder({"pipeline", "builds", "totalPage", "prevUrl", "nextUrl"})
-    public record BuildPage(
-            String pipeline,
-            @Schema(description = "Build numbers as text, sorted as text") List<String> builds,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
-    }
-
-    /** A page of a build's session hashes, for the OpenAPI document. */
-    @Schema(name = "BuildSessionPage")
-    @JsonbPropertyOrder({"pipeline", "build", "sessions", "totalPage", "prevUrl", "nextUrl"})
-    public record BuildSessionPage(
-            String pipeline,
-            String build,
-            @Schema(description = "Session hashes, in arrival order") List<String> sessions,
-            @JsonbProperty("total_page") int totalPage,
-            @JsonbProperty("prev_url") String prevUrl,
-            @JsonbProperty("next_url") String nextUrl) {
+        return pages.render(Rows.SESSIONS, found, uri, new Parents(null, pipeline, build));
     }
 }

@@ -25,8 +25,9 @@ public record SessionSubmission(
         @Schema(name = "session_h", required = true, maxLength = FieldLimits.HASH) String sessionH,
         @Schema(name = "run_date", required = true, description = "ISO 8601") LocalDateTime runDate,
         @Schema(name = "scm_ref", description = "Commit or other SCM reference; may be empty") String scmRef,
+        // Documented as the object clients send, not as the domain tags it becomes (no schema of its own).
         @Schema(name = "description", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                description = "Tags: a JSON object of depth 1 (or a string holding one); defaults to {}")
+                implementation = java.util.Map.class, description = "Tags: a JSON object of depth 1 (or a string holding one); defaults to {}")
         List<Tag> tags) {
 
     /** More tags than any CI adds by far; bounds the work one request can cause. */

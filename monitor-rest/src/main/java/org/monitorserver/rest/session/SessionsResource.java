@@ -1,5 +1,9 @@
 package org.monitorserver.rest.session;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.SessionJson;
+import org.monitorserver.api.BulkReportJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,18 +28,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
-import org.monitorserver.persistence.session.SessionIngest;
+import org.monitorserver.persistence.ingest.IngestService;
 import org.monitorserver.persistence.session.SessionQueries;
 import java.io.InputStream;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.rest.metric.MetricJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.rest.metric.MetricAssembler;
 
 /** {@code /api/v1/sessions}: test sessions (one pytest run each) and their tags. */
 @ApplicationScoped
@@ -46,7 +51,7 @@ import org.monitorserver.rest.metric.MetricJson;
 public class SessionsResource {
 
     @EJB
-    SessionIngest ingest;
+    IngestService ingest;
 
     @EJB
     SessionQueries queries;
@@ -80,9 +85,9 @@ public class SessionsResource {
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response create(JsonObject body) {
-        var stored = ingest.register(SessionSubmission.read(body).toSession(tenant.id()));
+        var stored = ingest.registerSession(SessionSubmission.read(body).toSession(tenant.id()));
         return Response.created(uri.getBaseUriBuilder().path("sessions").path(stored.getHash()).build())
-                .entity(SessionJson.from(stored)).build();
+                .entity(SessionAssembler.toJson(stored)).build();
     }
 
     @POST
@@ -94,36 +99,36 @@ public class SessionsResource {
                     + "stored one is reported with its 0-based row number and never blocks the others.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SessionSubmission[].class)))
     @APIResponse(responseCode = "200", description = "Valid rows stored; the report says which were rejected",
-            content = @Content(schema = @Schema(implementation = BulkReport.Json.class)))
+            content = @Content(schema = @Schema(implementation = BulkReportJson.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or NDJSON",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BULK_BYTES",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
-    public BulkReport.Json createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+    public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
         long tenantId = tenant.id();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> SessionSubmission.read(json).toSession(tenantId));
-        return BulkRows.storeInChunks(rows, report, ingest::registerAll);
+        return BulkRows.report(rows, ingest.registerSessions(BulkRows.values(rows)), report);
     }
 
     @GET
     @Operation(summary = "List all sessions",
             description = "Every session in arrival order, or those matching the flag filter: with_flags (alias "
                     + "with_tags), restrict_flags and method (match_any, the default, or match_all).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No session")
     @APIResponse(responseCode = "400", description = "Bad page or filter parameters",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response list(@Valid @BeanParam FlagParams flags, @Valid @BeanParam PageParam page) {
+    public PageJson<SessionJson> list(@Valid @BeanParam FlagParams flags, @Valid @BeanParam PageParam page) {
         var request = pages.request(page);
         var found = flags.filter()
                 .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), "", filter, request))
                 .orElseGet(() -> queries.findAll(tenant.id(), request));
-        return pages.render("sessions", found.map(SessionJson::from), uri);
+        return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
     @GET
@@ -139,33 +144,33 @@ public class SessionsResource {
     @Operation(summary = "Get session details",
             description = "Sessions whose hash starts with the given prefix (case-sensitive, taken literally); "
                     + "the flag filter of the session list applies too.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No session has this prefix")
     @APIResponse(responseCode = "400", description = "Bad page or filter parameters",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam FlagParams flags,
+    public PageJson<SessionJson> findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam FlagParams flags,
             @Valid @BeanParam PageParam page) {
         var request = pages.request(page);
         var found = flags.filter()
                 .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), prefix, filter, request))
                 .orElseGet(() -> queries.findByHashPrefix(tenant.id(), prefix, request));
-        return pages.render("sessions", found.map(SessionJson::from), uri);
+        return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
     @GET
     @Path("{session}/metrics")
     @Operation(summary = "List metrics of a session", description = "The metrics of the session with this exact hash.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "The session has no metrics")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
         var found = metrics.findBySession(tenant.id(), session, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET

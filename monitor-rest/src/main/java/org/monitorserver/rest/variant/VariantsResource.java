@@ -1,5 +1,7 @@
 package org.monitorserver.rest.variant;
 
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,12 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
-import org.monitorserver.rest.CountJson;
+import org.monitorserver.api.CountJson;
 import org.monitorserver.rest.CurrentTenant;
-import org.monitorserver.rest.ErrorMapper.ErrorBody;
+import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.rest.metric.MetricJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.rest.metric.MetricAssembler;
 
 /**
  * {@code /api/v1/variants}: the metrics of a test variant (the item with its parameters, {@code test_x[1, a]}),
@@ -54,28 +56,28 @@ public class VariantsResource {
     @Operation(summary = "List metrics by variant pattern",
             description = "The metrics whose variant contains the given text (case-sensitive; %, _ and \\ are "
                     + "literal, not wildcards), in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No variant contains this text")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metricsLike(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metricsLike(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
         var found = metrics.findByVariantContaining(tenant.id(), pattern, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET
     @Path("like/{pattern}")
     @Operation(summary = "List metrics by variant pattern (short form)",
             description = "Same as /variants/like/{pattern}/metrics, the other spelling of the API document.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No variant contains this text")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response like(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> like(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
         return metricsLike(pattern, page);
     }
 
@@ -83,15 +85,15 @@ public class VariantsResource {
     @Path("{variant}/metrics")
     @Operation(summary = "List metrics of a variant",
             description = "The metrics of the variant with exactly this name, in arrival order.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MetricJson.Page.class)))
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "204", description = "No metric of this variant")
     @APIResponse(responseCode = "400", description = "Bad page parameter",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response metrics(@PathParam("variant") String variant, @Valid @BeanParam PageParam page) {
+    public PageJson<MetricJson> metrics(@PathParam("variant") String variant, @Valid @BeanParam PageParam page) {
         var found = metrics.findByVariant(tenant.id(), variant, pages.request(page));
-        return pages.render("metrics", found.map(MetricJson::from), uri);
+        return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
     @GET

@@ -1,4 +1,4 @@
-package org.monitorserver.persistence.metric;
+package org.monitorserver.persistence.ingest;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.persistence.StorageUnavailableException;
 
 /**

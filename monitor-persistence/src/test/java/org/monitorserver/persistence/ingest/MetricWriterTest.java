@@ -1,4 +1,4 @@
-package org.monitorserver.persistence.metric;
+package org.monitorserver.persistence.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.domain.metric.ResourceUsage;
 import org.monitorserver.domain.metric.TestItem;
 import org.monitorserver.persistence.StorageUnavailableException;

@@ -10,7 +10,7 @@ import org.monitorserver.domain.session.Tag;
 import org.monitorserver.rest.JsonbResolver;
 
 /** A session as clients receive it: rendered by the application's own JSON-B ({@link JsonbResolver}). */
-class SessionJsonTest {
+class SessionAssemblerTest {
 
     private static String render(Object value) {
         return new JsonbResolver().getContext(value.getClass()).toJson(value);
@@ -23,7 +23,7 @@ class SessionJsonTest {
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T10:15:02.123456\",\"scm_ref\":\"e4f1c2a\","
                 + "\"tags\":[{\"key\":\"python\",\"name\":\"python\",\"value\":\"3.12\"},"
                 + "{\"key\":\"ci\",\"name\":\"ci\",\"value\":\"github\"}]}",
-                render(SessionJson.from(session)));
+                render(SessionAssembler.toJson(session)));
     }
 
     @Test
@@ -32,14 +32,14 @@ class SessionJsonTest {
                 List.of(new Tag("flaky", null)));
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T10:15:02\",\"scm_ref\":\"e4f1c2a\","
                 + "\"tags\":[{\"key\":\"flaky\",\"name\":\"flaky\",\"value\":null}]}",
-                render(SessionJson.from(session)));
+                render(SessionAssembler.toJson(session)));
     }
 
     @Test
     void noTagsIsAnEmptyList() {
         var session = new Session(1, "3a5b9c0e", LocalDateTime.of(2026, 11, 21, 0, 0), "", List.of());
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T00:00:00\",\"scm_ref\":\"\",\"tags\":[]}",
-                render(SessionJson.from(session)));
+                render(SessionAssembler.toJson(session)));
     }
 
     @Test
@@ -48,6 +48,6 @@ class SessionJsonTest {
                 List.of(new Tag("flaky", null)));
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T10:15:02\",\"scm_ref\":null,"
                 + "\"tags\":[{\"key\":\"flaky\",\"name\":\"flaky\",\"value\":null}]}",
-                render(SessionJson.from(session)));
+                render(SessionAssembler.toJson(session)));
     }
 }

@@ -1,5 +1,6 @@
 package org.monitorserver.rest.context;
 
+import org.monitorserver.api.ContextJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -7,10 +8,10 @@ import org.monitorserver.domain.context.ExecutionContext;
 import org.monitorserver.rest.JsonbResolver;
 
 /** A context as clients receive it: rendered by the application's own JSON-B ({@link JsonbResolver}). */
-class ContextJsonTest {
+class ContextAssemblerTest {
 
     private static String render(ExecutionContext context) {
-        return new JsonbResolver().getContext(ContextJson.class).toJson(ContextJson.from(context));
+        return new JsonbResolver().getContext(ContextJson.class).toJson(ContextAssembler.toJson(context));
     }
 
     @Test
