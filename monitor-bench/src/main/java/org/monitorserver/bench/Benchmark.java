@@ -118,7 +118,8 @@ public final class Benchmark {
             stopServer();
             String markdown = report.markdown(setting());
             if (failure == null) {
-                Path file = target.resolve("bench-" + options.metrics() + ".md");
+                Path file = target.resolve(options.needsDataSet() ? "bench-" + options.metrics() + ".md"
+                        : "bench-import-" + options.importMetrics() + ".md");
                 report.write(file, markdown);
                 System.out.print(markdown);
                 System.err.println("monitor-bench: report written to " + file);
@@ -132,10 +133,50 @@ public final class Benchmark {
 
     private void measure() throws IOException, InterruptedException {
         var database = new Database(options.pgHost(), options.pgPort());
+        if (options.needsDataSet()) {
+            measureDataSet(database);
+        }
+        if (options.runs(Scenarios.IMPORT_VS_BULK)) {
+            stopServer();
+            compareImportWithBulk(database);
+        }
+    }
+
+    /**
+     * "import vs bulk" on a database of its own, recreated, so that the N-metric one stays as {@code --reuse}
+     * expects it and both loads start from the same empty tables.
+     */
+    private void compareImportWithBulk(Database database) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: import vs bulk: creating database " + options.importDatabase());
+        database.recreate(options.importDatabase());
+        startServer(database, options.importDatabase());
+        var comparison = new ImportComparison(api, target, () -> RssSampler.start(server.get().javaPid()));
+        ImportComparison.Outcome outcome = comparison.run(options.importMetrics());
+        ImportComparison.Load bulk = outcome.bulk();
+        report.add(new Result(Scenarios.IMPORT_VS_BULK + ": bulk (metrics/s; latency per 20,000-row request)",
+                Loader.PARALLEL_UPLOADS, bulk.metricsPerSecond(), Latencies.percentile(bulk.chunkMicrosSorted(), 50)
+                / 1000.0, Latencies.percentile(bulk.chunkMicrosSorted(), 99) / 1000.0, 0, bulk.maxRssMegabytes()));
+        String shape = String.format(Locale.ROOT, "import vs bulk: %,d metrics per data set (%d sessions, %d "
+                + "contexts), each into the empty database %s; bulk %.1f s", options.importMetrics(),
+                ImportComparison.SESSIONS, ImportComparison.CONTEXTS, options.importDatabase(), bulk.seconds());
+        if (outcome.imported().isEmpty()) {
+            report.note(shape + "; import not measured: the server has no POST " + ImportComparison.IMPORTS + ".");
+            return;
+        }
+        ImportComparison.Load imported = outcome.imported().get();
+        report.add(new Result(Scenarios.IMPORT_VS_BULK + ": import (metrics/s; upload to done)", 1,
+                imported.metricsPerSecond(), Double.NaN, Double.NaN, 0, imported.maxRssMegabytes()));
+        double ratio = imported.metricsPerSecond() / bulk.metricsPerSecond();
+        report.note(shape + String.format(Locale.ROOT, ", import %.1f s from the upload's start to state done; "
+                + "import/bulk = %.2f (goal ≥ 0.5: %s).", imported.seconds(), ratio, ratio >= 0.5 ? "met" : "missed"));
+    }
+
+    /** Loads (or reuses) the N-metric data set and runs every scenario of the load generator that is selected. */
+    private void measureDataSet(Database database) throws IOException, InterruptedException {
         var loader = new Loader(api, data);
         boolean loaded = false;
         if (options.reuse() && database.exists(options.database())) {
-            startServer(database);
+            startServer(database, options.database());
             loaded = holdsDataSet();
             if (!loaded) {
                 stopServer();
@@ -144,7 +185,7 @@ public final class Benchmark {
         if (!loaded) {
             System.err.println("monitor-bench: creating database " + options.database());
             database.recreate(options.database());
-            startServer(database);
+            startServer(database, options.database());
             loader.loadContexts();
             loader.loadSessions();
             List<String> indexes = options.fastLoad() ? database.dropMetricIndexes(options.database()) : List.of();
@@ -304,10 +345,11 @@ public final class Benchmark {
         return false;
     }
 
-    private void startServer(Database database) throws IOException, InterruptedException {
-        System.err.println("monitor-bench: starting the server (log: " + target.resolve("server.log") + ")");
+    private void startServer(Database database, String name) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: starting the server on " + name + " (log: " + target.resolve("server.log")
+                + ")");
         long start = System.nanoTime();
-        server.set(Server.start(options.server(), options, database.uri(options.database()),
+        server.set(Server.start(options.server(), options, database.uri(name),
                 target.resolve("server-log"), target.resolve("server.log"), api));
         System.err.printf(Locale.ROOT, "monitor-bench: the server is up after %.1f s%n",
                 (System.nanoTime() - start) / 1e9);
@@ -322,8 +364,10 @@ public final class Benchmark {
 
     /** The line under the table: what was measured, when, on what. */
     private String setting() {
-        return String.format(Locale.ROOT, "N = %,d metrics (%,d sessions). %s. Machine: %d CPUs%s, %s RAM.",
-                data.metrics(), data.sessions().size(),
+        String dataSet = options.needsDataSet()
+                ? String.format(Locale.ROOT, "N = %,d metrics (%,d sessions)", data.metrics(), data.sessions().size())
+                : "import vs bulk only";
+        return String.format(Locale.ROOT, "%s. %s. Machine: %d CPUs%s, %s RAM.", dataSet,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemory());
     }

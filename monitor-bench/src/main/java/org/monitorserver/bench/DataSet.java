@@ -1,17 +1,25 @@
 package org.monitorserver.bench;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.monitorserver.api.ContextJson;
+import org.monitorserver.api.MetricJson;
 
 /**
  * The data set for N metrics, the same on every run (seeded), so that {@code --reuse} finds the hashes it
  * expects: N/200 sessions of 200 metrics each, 3 contexts, 1000 items in 5 components, and 2 pipelines whose builds
  * hold 20 sessions each (10 per pipeline). Item k of session s is item {@code (s * 200 + k) % 1000}, so each item
  * has N/1000 metrics. Sessions, contexts and items are kept in memory; metrics are rendered on demand, one session
- * at a time, so that a million of them never sit in memory at once.
+ * at a time, so that a million of them never sit in memory at once. Rows are the API's records ({@link ContextJson},
+ * {@link MetricJson}) written by JSON-B; sessions go in the submission form (tags as a {@code description} object),
+ * which has no record.
  */
 final class DataSet {
 
@@ -26,6 +34,7 @@ final class DataSet {
     private static final LocalDateTime FIRST_RUN = LocalDateTime.of(2026, 1, 1, 0, 0);
     // pytest-monitor's own spelling (Python isoformat with microseconds).
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     record Item(int index, String name, String variant, String component, String path, String fsLoc) {
     }
@@ -46,13 +55,7 @@ final class DataSet {
             throw new IllegalArgumentException("metrics must be a positive multiple of " + ITEMS + ": " + metrics);
         }
         this.metrics = metrics;
-        this.items = new ArrayList<>(ITEMS);
-        for (int i = 0; i < ITEMS; i++) {
-            String component = COMPONENTS.get(i % COMPONENTS.size());
-            String module = "test_module_" + (i / 50);
-            items.add(new Item(i, String.format("test_case_%03d", i), String.format("test_case_%03d[%d]", i, i % 7),
-                    component, "tests." + component + "." + module, "tests/" + component + "/" + module + ".py"));
-        }
+        this.items = items(ITEMS);
         // One sequence for the hashes: session s is the same whatever N is.
         var random = new Random(SEED);
         this.contexts = new ArrayList<>(CONTEXTS);
@@ -65,6 +68,18 @@ final class DataSet {
             sessions.add(new Session(s, hex(random, 32), FIRST_RUN.plusMinutes(s), hex(random, 40),
                     PIPELINES.get(s % PIPELINES.size()), String.valueOf(s / SESSIONS_PER_BUILD)));
         }
+    }
+
+    /** The test items {@code 0} to {@code count - 1}: 50 per module, spread round-robin over the components. */
+    static List<Item> items(int count) {
+        var items = new ArrayList<Item>(count);
+        for (int i = 0; i < count; i++) {
+            String component = COMPONENTS.get(i % COMPONENTS.size());
+            String module = "test_module_" + (i / 50);
+            items.add(new Item(i, String.format("test_case_%03d", i), String.format("test_case_%03d[%d]", i, i % 7),
+                    component, "tests." + component + "." + module, "tests/" + component + "/" + module + ".py"));
+        }
+        return List.copyOf(items);
     }
 
     int metrics() {
@@ -91,28 +106,54 @@ final class DataSet {
         return contexts.get(session % CONTEXTS);
     }
 
+    /** The context as the API answers it; the server takes that shape as a submission (it ignores context_h). */
+    static ContextJson contextRecord(String h, String machineNode) {
+        return new ContextJson(h, h, 8, 2000.0, "x86_64", "GenuineIntel", 16384, machineNode, "x86_64", "64bit",
+                "Linux - 6.1.0-18-amd64", "3.11.7");
+    }
+
     String contextJson(Context context) {
-        return "{\"h\":\"" + context.h() + "\",\"cpu_count\":8,\"cpu_frequency\":2000.0,\"cpu_type\":\"x86_64\","
-                + "\"cpu_vendor\":\"GenuineIntel\",\"ram_total\":16384,\"machine_node\":\"" + context.machineNode()
-                + "\",\"machine_type\":\"x86_64\",\"machine_arch\":\"64bit\","
-                + "\"system_info\":\"Linux - 6.1.0-18-amd64\",\"python_info\":\"3.11.7\"}";
+        return JSONB.toJson(contextRecord(context.h(), context.machineNode()));
     }
 
     String sessionJson(Session session) {
-        return "{\"session_h\":\"" + session.h() + "\",\"run_date\":\"" + ISO.format(session.runDate())
-                + "\",\"scm_ref\":\"" + session.scmRef() + "\",\"description\":{\"pipeline_branch\":\""
-                + session.pipeline() + "\",\"pipeline_build_no\":\"" + session.build()
-                + "\",\"__ci__\":\"gitlabci\"}}";
+        return sessionSubmission(session.h(), ISO.format(session.runDate()), session.scmRef(),
+                ciTags(session.pipeline(), session.build()));
+    }
+
+    /** The CI tags of a session of {@code pipeline}'s {@code build} as pytest-monitor adds them on GitLab CI. */
+    static Map<String, String> ciTags(String pipeline, String build) {
+        var tags = new LinkedHashMap<String, String>();
+        tags.put("pipeline_branch", pipeline);
+        tags.put("pipeline_build_no", build);
+        tags.put("__ci__", "gitlabci");
+        return tags;
+    }
+
+    /** A session in the submission form: {@code description} is an object of tags, as pytest-monitor posts it. */
+    static String sessionSubmission(String h, String runDate, String scmRef, Map<String, String> tags) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("session_h", h);
+        body.put("run_date", runDate);
+        body.put("scm_ref", scmRef);
+        body.put("description", tags);
+        return JSONB.toJson(body);
     }
 
     /** Appends the 200 metrics of session {@code s} to {@code out}, one JSON object per line. */
     void appendMetrics(int s, StringBuilder out) {
+        metrics(s).forEach(metric -> out.append(JSONB.toJson(metric)).append('\n'));
+    }
+
+    /** The 200 metrics of session {@code s}. */
+    List<MetricJson> metrics(int s) {
         // A seed per session, so chunks render the same whichever upload thread renders them, in any order.
         var random = new Random(mix(SEED + s));
+        var rows = new ArrayList<MetricJson>(METRICS_PER_SESSION);
         for (int k = 0; k < METRICS_PER_SESSION; k++) {
-            appendMetric(s, k, random, out);
-            out.append('\n');
+            rows.add(metric(s, k, random));
         }
+        return rows;
     }
 
     /**
@@ -123,39 +164,36 @@ final class DataSet {
         var random = new Random(mix(~SEED));
         var bodies = new ArrayList<String>(count);
         for (int i = 0; i < count; i++) {
-            var out = new StringBuilder(512);
-            appendMetric(random.nextInt(sessions.size()), random.nextInt(METRICS_PER_SESSION), random, out);
-            bodies.add(out.toString());
+            bodies.add(JSONB.toJson(metric(random.nextInt(sessions.size()), random.nextInt(METRICS_PER_SESSION),
+                    random)));
         }
         return bodies;
     }
 
-    private void appendMetric(int s, int k, Random random, StringBuilder out) {
+    private MetricJson metric(int s, int k, Random random) {
         Session session = sessions.get(s);
-        Item item = itemOf(s, k);
+        return metric(session.h(), contextOf(s).h(), ISO.format(session.runDate().plusSeconds(k)), itemOf(s, k),
+                random);
+    }
+
+    /** A function-level metric of {@code item} with plausible random figures: {@code cpu_usage} below 1. */
+    static MetricJson metric(String sessionH, String contextH, String startTime, Item item, Random random) {
         double total = 0.01 + random.nextDouble() * 4.99;
         double user = total * random.nextDouble();
         double kernel = (total - user) * 0.2 * random.nextDouble();
         double cpu = random.nextDouble();
         double memory = 5 + random.nextDouble() * 495;
-        out.append("{\"session_h\":\"").append(session.h())
-                .append("\",\"context_h\":\"").append(contextOf(s).h())
-                .append("\",\"item_start_time\":\"").append(ISO.format(session.runDate().plusSeconds(k)))
-                .append("\",\"item_path\":\"").append(item.path())
-                .append("\",\"item\":\"").append(item.name())
-                .append("\",\"item_variant\":\"").append(item.variant())
-                .append("\",\"item_fs_loc\":\"").append(item.fsLoc())
-                .append("\",\"kind\":\"function\",\"component\":\"").append(item.component())
-                .append("\",\"total_time\":").append(total)
-                .append(",\"user_time\":").append(user)
-                .append(",\"kernel_time\":").append(kernel)
-                .append(",\"cpu_usage\":").append(cpu)
-                .append(",\"mem_usage\":").append(memory)
-                .append('}');
+        return new MetricJson(sessionH, contextH, startTime, item.path(), item.name(), item.variant(), item.fsLoc(),
+                "function", item.component(), total, user, kernel, cpu, memory);
+    }
+
+    /** {@code time} in pytest-monitor's spelling (Python's isoformat with microseconds). */
+    static String iso(LocalDateTime time) {
+        return ISO.format(time);
     }
 
     /** {@code digits} random lower-case hex digits (md5- or git-like hashes). */
-    private static String hex(Random random, int digits) {
+    static String hex(Random random, int digits) {
         var out = new StringBuilder(digits + 16);
         while (out.length() < digits) {
             String word = Long.toHexString(random.nextLong());
@@ -165,7 +203,7 @@ final class DataSet {
     }
 
     // Stafford's mix13 (SplittableRandom's finaliser): neighbouring seeds give unrelated Random sequences.
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

@@ -1,11 +1,7 @@
 package org.monitorserver.bench;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -124,25 +120,6 @@ final class Loader {
 
     /** Posts NDJSON rows and insists on 200 with every row accepted. */
     private void post(String path, CharSequence ndjson, int rows) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(api.uri(path))
-                .timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(BodyPublishers.ofByteArray(ndjson.toString().getBytes(StandardCharsets.UTF_8)))
-                .build();
-        var response = api.client().send(request, BodyHandlers.ofString());
-        String body = response.body();
-        if (response.statusCode() != 200) {
-            throw new BenchmarkException("POST " + path + " answered " + response.statusCode() + ": " + shorten(body));
-        }
-        long accepted = Json.longField(body, "accepted").orElse(-1);
-        long rejected = Json.longField(body, "rejected").orElse(-1);
-        if (rejected != 0 || accepted != rows) {
-            throw new BenchmarkException("POST " + path + " of " + rows + " rows: accepted " + accepted
-                    + ", rejected " + rejected + ": " + shorten(body));
-        }
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
+        api.bulk(path, ndjson.toString().getBytes(StandardCharsets.UTF_8), rows);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  */
 record Options(int metrics, String database, String pgHost, int pgPort, boolean reuse, boolean fastLoad,
         int durationSeconds,
-        int warmupSeconds, int port, int managementPort, Path server, Set<String> only, boolean help) {
+        int warmupSeconds, int port, int managementPort, Path server, Set<String> only, int importMetrics,
+        String importDatabase, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar monitor-bench.jar [options]
@@ -33,7 +34,10 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
               --port P               the server's HTTP port (default 8181)
               --management-port P    the server's management port (default 9990)
               --server DIR           the provisioned server (default monitor-ear/target/server)
-              --only A,B,...         run only these scenarios (names below)
+              --only A,B,...         run only these scenarios (names below); "--only import vs bulk" alone
+                                     skips the N-metric data set
+              --import-metrics N     metrics per data set of "import vs bulk" (default 100000)
+              --import-db NAME       the database "import vs bulk" (re)creates (default monitor_bench_import)
               --help                 show this help
 
             Scenarios:
@@ -59,6 +63,8 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         int managementPort = 9990;
         Path server = Path.of("monitor-ear", "target", "server");
         Set<String> only = null;
+        int importMetrics = 100_000;
+        String importDatabase = "monitor_bench_import";
         boolean help = false;
 
         List<String> queue = new ArrayList<>();
@@ -94,6 +100,8 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 case "--port" -> port = number(name, value(queue, ++i, name), 1, 65535);
                 case "--management-port" -> managementPort = number(name, value(queue, ++i, name), 1, 65535);
                 case "--server" -> server = Path.of(value(queue, ++i, name));
+                case "--import-metrics" -> importMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
+                case "--import-db" -> importDatabase = databaseName(value(queue, ++i, name));
                 case "--only" -> {
                     // Names have spaces: "--only single POST,counts" unquoted arrives as several words. Nothing
                     // else takes words without "--", so they all belong here.
@@ -113,8 +121,12 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (port == managementPort) {
             throw new UsageException("--port and --management-port must differ");
         }
+        // The comparison drops its database: it must never be the one --reuse keeps.
+        if (importDatabase.equals(database)) {
+            throw new UsageException("--import-db and --db must differ");
+        }
         return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, warmup, port, managementPort,
-                server, only, help);
+                server, only, importMetrics, importDatabase, help);
     }
 
     /** Whether scenario {@code name} runs. */
@@ -122,12 +134,19 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         return only == null || only.contains(name);
     }
 
+    /** Whether the N-metric data set is needed: any scenario but "import vs bulk", which has its own database. */
+    boolean needsDataSet() {
+        return only == null || only.stream().anyMatch(name -> !name.equals(Scenarios.IMPORT_VS_BULK));
+    }
+
     /** The option values as one line, for the report's header. */
     String describe() {
         return "--metrics " + metrics + " --db " + database + " --pg " + pgHost + ":" + pgPort
                 + (reuse ? " --reuse" : "") + (fastLoad ? " --fast-load" : "") + " --duration " + durationSeconds + " --warmup " + warmupSeconds
                 + " --port " + port + " --management-port " + managementPort + " --server " + server
-                + (only == null ? "" : " --only '" + String.join(",", only) + "'");
+                + (only == null ? "" : " --only '" + String.join(",", only) + "'")
+                + (runs(Scenarios.IMPORT_VS_BULK) ? " --import-metrics " + importMetrics + " --import-db "
+                        + importDatabase : "");
     }
 
     private static String value(List<String> args, int i, String name) throws UsageException {

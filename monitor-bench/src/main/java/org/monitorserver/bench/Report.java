@@ -48,8 +48,8 @@ final class Report {
             out.append("| ").append(label(r.scenario()))
                     .append(" | ").append(r.connections())
                     .append(" | ").append(rate(r.requestsPerSecond()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.p50Millis()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.p99Millis()))
+                    .append(" | ").append(millis(r.p50Millis()))
+                    .append(" | ").append(millis(r.p99Millis()))
                     .append(" | ").append(r.errors())
                     .append(" | ").append(r.maxRssMegabytes() < 0 ? "n/a" : String.valueOf(r.maxRssMegabytes()))
                     .append(" |\n");
@@ -71,9 +71,18 @@ final class Report {
         return scenario.equals(Scenarios.BULK_INGEST) ? "bulk ingest (metrics/s)" : scenario;
     }
 
+    // The import comparison's rows ("import vs bulk: ...") go where the scenario is named.
     private static int order(Result result) {
         int index = Scenarios.NAMES.indexOf(result.scenario());
+        if (index < 0 && result.scenario().startsWith(Scenarios.IMPORT_VS_BULK)) {
+            index = Scenarios.NAMES.indexOf(Scenarios.IMPORT_VS_BULK);
+        }
         return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    /** A latency, or "n/a" for a row without latencies (NaN), such as the import's single job. */
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String rate(double perSecond) {

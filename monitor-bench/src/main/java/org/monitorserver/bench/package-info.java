@@ -4,7 +4,10 @@
  * starts the provisioned server ({@link org.monitorserver.bench.Server}), loads a generated
  * {@link org.monitorserver.bench.DataSet} through the bulk routes ({@link org.monitorserver.bench.Loader}), runs each
  * {@link org.monitorserver.bench.Scenario} with its own {@link org.monitorserver.bench.LoadGenerator} and prints a
- * {@link org.monitorserver.bench.Report}. It uses the JDK only, and the load generator speaks HTTP/1.1 over blocking
- * sockets itself, so the numbers measure the server rather than a client library.
+ * {@link org.monitorserver.bench.Report}; {@link org.monitorserver.bench.ImportComparison} times a {@code .pymon}
+ * import ({@link org.monitorserver.bench.PymonFile}) against the bulk route on a database of its own. The load
+ * generator speaks HTTP/1.1 over blocking sockets itself, with requests encoded before the clock starts, so the
+ * numbers measure the server rather than a client library; outside the timed loops the data sets and the answers
+ * (counts, health, bulk reports) are the API's records ({@code org.monitorserver.api}) through JSON-B.
  */
 package org.monitorserver.bench;

@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ContextJson;
+import org.monitorserver.api.MetricJson;
 
 /** The promises the scenarios rely on: how many of each thing, and the same data on every run. */
 class DataSetTest {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final DataSet data = new DataSet(20_000);
 
@@ -35,9 +41,11 @@ class DataSetTest {
             assertEquals(200, rows.length);
             lines += rows.length;
             for (String row : rows) {
-                assertTrue(row.startsWith("{\"session_h\":\"" + data.sessions().get(s).h() + "\""), row);
-                String item = row.replaceAll(".*\"item\":\"([^\"]*)\".*", "$1");
-                perItem.merge(item, 1, Integer::sum);
+                MetricJson metric = JSONB.fromJson(row, MetricJson.class);
+                assertEquals(data.sessions().get(s).h(), metric.sessionH(), row);
+                assertEquals(data.contextOf(s).h(), metric.contextH(), row);
+                assertTrue(metric.userTime() + metric.kernelTime() <= metric.totalTime(), row);
+                perItem.merge(metric.item(), 1, Integer::sum);
             }
         }
         assertEquals(20_000, lines);
@@ -69,6 +77,16 @@ class DataSetTest {
         assertEquals("{\"session_h\":\"" + session.h() + "\",\"run_date\":\"2026-01-01T00:45:00.000000\",\"scm_ref\":\""
                 + session.scmRef() + "\",\"description\":{\"pipeline_branch\":\"release\",\"pipeline_build_no\":\"2\","
                 + "\"__ci__\":\"gitlabci\"}}", data.sessionJson(session));
+    }
+
+    @Test
+    void contextsAreTheApiRecordInCanonicalNames() {
+        DataSet.Context context = data.contexts().get(1);
+        String json = data.contextJson(context);
+
+        assertEquals(DataSet.contextRecord(context.h(), "ci-runner-1"), JSONB.fromJson(json, ContextJson.class));
+        assertTrue(json.startsWith("{\"h\":\"" + context.h() + "\",\"context_h\":\"" + context.h() + "\","), json);
+        assertTrue(json.contains("\"cpu_frequency\":2000.0"), json);
     }
 
     @Test

@@ -26,13 +26,18 @@ class OptionsTest {
         assertEquals(Path.of("monitor-ear/target/server"), options.server());
         assertNull(options.only());
         assertTrue(options.runs(Scenarios.MIXED));
+        assertTrue(options.runs(Scenarios.IMPORT_VS_BULK));
+        assertTrue(options.needsDataSet());
+        assertEquals(100_000, options.importMetrics());
+        assertEquals("monitor_bench_import", options.importDatabase());
     }
 
     @Test
     void everyOption() throws Exception {
         Options options = Options.parse("--metrics", "20000", "--db", "bench_dev", "--pg=db.local:5433", "--reuse",
                 "--duration", "3", "--warmup", "0", "--port", "28181", "--management-port", "29990",
-                "--server", "/srv/monitor", "--only", "counts, like");
+                "--server", "/srv/monitor", "--only", "counts, like", "--import-metrics", "20000",
+                "--import-db", "bench_import_dev");
         assertEquals(20_000, options.metrics());
         assertEquals("bench_dev", options.database());
         assertEquals("db.local", options.pgHost());
@@ -45,6 +50,21 @@ class OptionsTest {
         assertEquals(Path.of("/srv/monitor"), options.server());
         assertEquals(Set.of("counts", "like"), options.only());
         assertFalse(options.runs(Scenarios.SINGLE_POST));
+        assertEquals(20_000, options.importMetrics());
+        assertEquals("bench_import_dev", options.importDatabase());
+    }
+
+    @Test
+    void importVsBulkAloneNeedsNoDataSet() throws Exception {
+        Options alone = Options.parse("--only", "import", "vs", "bulk");
+        assertTrue(alone.runs(Scenarios.IMPORT_VS_BULK));
+        assertFalse(alone.needsDataSet());
+        assertTrue(alone.describe().contains("--import-metrics 100000 --import-db monitor_bench_import"),
+                alone.describe());
+
+        Options withReads = Options.parse("--only", "import vs bulk,counts");
+        assertTrue(withReads.needsDataSet());
+        assertFalse(Options.parse("--only", "counts").describe().contains("--import-db"));
     }
 
     @Test
@@ -64,5 +84,8 @@ class OptionsTest {
         assertThrows(Options.UsageException.class, () -> Options.parse("--only", "counts,nothing"));
         assertThrows(Options.UsageException.class, () -> Options.parse("--duration", "0"));
         assertThrows(Options.UsageException.class, () -> Options.parse("--reuse", "yes"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--import-metrics", "999"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--import-db", "Bench"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--db", "same", "--import-db", "same"));
     }
 }

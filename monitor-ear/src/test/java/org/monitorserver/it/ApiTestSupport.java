@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URL;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,16 +29,23 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.monitorserver.api.CountJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.PageJson;
 
 /**
  * What every integration test shares: the deployment of the built EAR (not a hand-made archive), the server's
- * base URL and a Jersey client, and small helpers to call the API and read its JSON.
+ * base URL and a Jersey client, and small helpers to call the API and read its JSON: as JSON-P where a test
+ * checks the raw shape, as the API's records ({@code org.monitorserver.api}) where it reads rows and values.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 abstract class ApiTestSupport {
 
     static final String JSON = "application/json";
+
+    /** Reads answers into the API's records; their annotations alone decide the names and nulls. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @ArquillianResource
     URL deploymentUrl;
@@ -75,9 +90,79 @@ abstract class ApiTestSupport {
         }
     }
 
+    /**
+     * The answer as the API record {@code type}, after checking its status, and checking that the body has exactly
+     * the record's fields, with the same JSON types and nulls: a key the record does not know, or one it would
+     * write and the body lacks, fails the test instead of being dropped by JSON-B.
+     */
+    static <T> T read(Response response, int expectedStatus, Class<T> type) {
+        return as(json(response, expectedStatus), type);
+    }
+
+    /** A page of a listing, its rows read as {@code row} (a record of the API, or {@code String} for names). */
+    static <T> PageJson<T> page(Response response, int expectedStatus, Class<T> row) {
+        return page(json(response, expectedStatus), row);
+    }
+
+    /** As {@link #page(Response, int, Class)}, for a body a test also checks as JSON-P. */
+    static <T> PageJson<T> page(JsonObject body, Class<T> row) {
+        return as(body, new PageOf(row));
+    }
+
+    /** An error answer: {@code message}, and {@code errors} per field when the error is about fields. */
+    static ErrorBody error(Response response, int expectedStatus) {
+        return read(response, expectedStatus, ErrorBody.class);
+    }
+
+    /** As {@link #read}, for a body already read. */
+    static <T> T as(JsonObject body, Type type) {
+        T value = JSONB.fromJson(body.toString(), type);
+        JsonValue written = Json.createReader(new StringReader(JSONB.toJson(value))).readValue();
+        assertEquals(shape(body), shape(written), () -> "the body differs from the fields of " + type + ": " + body);
+        return value;
+    }
+
+    /**
+     * The structure of a JSON value without its scalar values: objects as their keys (sorted) with the shape of
+     * each value, arrays as the shapes of their elements, scalars as their type (string, number, boolean, null).
+     */
+    private static Object shape(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> value.asJsonObject().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> shape(entry.getValue()), (a, b) -> a, TreeMap::new));
+            case ARRAY -> value.asJsonArray().stream().map(ApiTestSupport::shape).toList();
+            case TRUE, FALSE -> "BOOLEAN";
+            default -> value.getValueType().name();
+        };
+    }
+
+    /** {@code PageJson<row>} as a type JSON-B can bind: a record has no subclass to capture it. */
+    private record PageOf(Type row) implements ParameterizedType {
+
+        @Override
+        public Type[] getActualTypeArguments() {
+            return new Type[] {row};
+        }
+
+        @Override
+        public Type getRawType() {
+            return PageJson.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
+    }
+
+    /** {@code GET <path>}'s count, such as {@code /api/v1/items/<item>/metrics/count}. */
+    long countOf(String path) {
+        return read(get(path), 200, CountJson.class).count();
+    }
+
     /** {@code GET /api/v1/<family>/count}. */
     long count(String family) {
-        return json(get("/api/v1/" + family + "/count"), 200).getJsonNumber("count").longValue();
+        return countOf("/api/v1/" + family + "/count");
     }
 
     /** The three counts at once, to assert that a rejected request stored nothing. */

@@ -3,12 +3,13 @@ package org.monitorserver.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.BulkReportJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
 
 /**
  * {@code POST /api/v1/metrics/bulk}: a JSON array or NDJSON of metrics, validated row by row. The IT server's
@@ -30,20 +31,19 @@ class BulkIngestIT extends ApiTestSupport {
                 "42",
                 row(session, component, "test_4")) + "]";
 
-        JsonObject report = json(post("/api/v1/metrics/bulk", body), 200);
+        BulkReportJson report = read(post("/api/v1/metrics/bulk", body), 200, BulkReportJson.class);
 
-        assertEquals(3, report.getInt("accepted"));
-        assertEquals(2, report.getInt("rejected"));
-        JsonArray rejections = report.getJsonArray("rejections");
-        assertEquals(1, rejections.getJsonObject(0).getInt("row"));
-        assertTrue(rejections.getJsonObject(0).getJsonObject("errors").containsKey("kind"), report::toString);
-        assertEquals(3, rejections.getJsonObject(1).getInt("row"));
+        assertEquals(3, report.accepted());
+        assertEquals(2, report.rejected());
+        List<BulkReportJson.Rejection> rejections = report.rejections();
+        assertEquals(List.of(1, 3), rejections.stream().map(BulkReportJson.Rejection::row).toList());
+        assertTrue(rejections.get(0).errors().containsKey("kind"), report::toString);
         assertEquals(before.plus(0, 0, 3), counts());
         assertEquals(List.of("test_0", "test_2", "test_4"),
-                json(get("/api/v1/sessions/" + session + "/metrics?page=1"), 200).getJsonArray("metrics").stream()
-                        .map(v -> v.asJsonObject().getString("item")).toList());
-        assertEquals(component, json(get("/api/v1/components/" + component), 200).getJsonArray("components")
-                .getString(0));
+                page(get("/api/v1/sessions/" + session + "/metrics?page=1"), 200, MetricJson.class).metrics()
+                        .stream().map(MetricJson::item).toList());
+        assertEquals(List.of(component), page(get("/api/v1/components/" + component), 200, String.class)
+                .components());
     }
 
     @Test
@@ -53,13 +53,12 @@ class BulkIngestIT extends ApiTestSupport {
         String body = row(session, "", "a") + "\n\n" + "{not json\n" + row(session, "", "b") + "\n"
                 + Body.metric(session, Body.hash()).with("total_time", "slow").json() + "\n";
 
-        JsonObject report = json(post("/api/v1/metrics/bulk/", body, NDJSON), 200);
+        BulkReportJson report = read(post("/api/v1/metrics/bulk/", body, NDJSON), 200, BulkReportJson.class);
 
-        assertEquals(2, report.getInt("accepted"));
-        assertEquals(2, report.getInt("rejected"));
-        assertEquals(1, report.getJsonArray("rejections").getJsonObject(0).getInt("row"));
-        assertEquals("must be a number", report.getJsonArray("rejections").getJsonObject(1)
-                .getJsonObject("errors").getString("total_time"));
+        assertEquals(2, report.accepted());
+        assertEquals(2, report.rejected());
+        assertEquals(1, report.rejections().get(0).row());
+        assertEquals("must be a number", report.rejections().get(1).errors().get("total_time"));
         assertEquals(before.plus(0, 0, 2), counts());
     }
 
@@ -72,12 +71,12 @@ class BulkIngestIT extends ApiTestSupport {
         }
         Counts before = counts();
 
-        JsonObject report = json(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 200);
+        BulkReportJson report = read(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 200,
+                BulkReportJson.class);
 
-        assertEquals(1200, report.getInt("accepted"));
-        assertEquals(0, report.getJsonArray("rejections").size());
+        assertEquals(new BulkReportJson(1200, 0, List.of()), report);
         assertEquals(before.plus(0, 0, 1200), counts());
-        assertEquals(1200, json(get("/api/v1/sessions/" + session + "/metrics/count"), 200).getInt("count"));
+        assertEquals(1200, countOf("/api/v1/sessions/" + session + "/metrics/count"));
     }
 
     @Test
@@ -86,20 +85,21 @@ class BulkIngestIT extends ApiTestSupport {
         Counts before = counts();
         String body = "[" + row(session, "", "a") + "," + row(session, "", "b") + ",{\"session_h\": ";
 
-        assertTrue(json(post("/api/v1/metrics/bulk", body), 400).getString("message").contains("JSON array"));
+        assertTrue(error(post("/api/v1/metrics/bulk", body), 400).message().contains("JSON array"));
         assertEquals(before, counts());
-        assertEquals(0, json(get("/api/v1/sessions/" + session + "/metrics/count"), 200).getInt("count"));
+        assertEquals(0, countOf("/api/v1/sessions/" + session + "/metrics/count"));
     }
 
     @Test
     void badBodiesAreRejectedWhole() {
         Counts before = counts();
-        assertTrue(json(post("/api/v1/metrics/bulk", "{}"), 400).getString("message").contains("array"));
-        assertTrue(json(post("/api/v1/metrics/bulk", "[{x"), 400).getString("message").contains("array"));
-        assertTrue(json(post("/api/v1/metrics/bulk", "}"), 400).getString("message").contains("array"));
-        json(post("/api/v1/metrics/bulk", ""), 400);
-        assertEquals(0, json(post("/api/v1/metrics/bulk", "[]"), 200).getInt("accepted"));
-        json(post("/api/v1/metrics/bulk", "[]", "text/plain"), 415);
+        assertTrue(error(post("/api/v1/metrics/bulk", "{}"), 400).message().contains("array"));
+        assertTrue(error(post("/api/v1/metrics/bulk", "[{x"), 400).message().contains("array"));
+        assertTrue(error(post("/api/v1/metrics/bulk", "}"), 400).message().contains("array"));
+        error(post("/api/v1/metrics/bulk", ""), 400);
+        assertEquals(new BulkReportJson(0, 0, List.of()),
+                read(post("/api/v1/metrics/bulk", "[]"), 200, BulkReportJson.class));
+        error(post("/api/v1/metrics/bulk", "[]", "text/plain"), 415);
         assertEquals(before, counts());
     }
 
@@ -113,9 +113,9 @@ class BulkIngestIT extends ApiTestSupport {
         }
         Counts before = counts();
 
-        JsonObject error = json(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 413);
+        ErrorBody error = error(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 413);
 
-        assertTrue(error.getString("message").contains("MONITOR_SERVER_MAX_BULK_BYTES"), error::toString);
+        assertTrue(error.message().contains("MONITOR_SERVER_MAX_BULK_BYTES"), error::toString);
         assertEquals(before, counts());
     }
 
@@ -135,15 +135,15 @@ class BulkIngestIT extends ApiTestSupport {
                 Body.session(known).with("run_date", "2026-01-01T00:00:00").json(),
                 Body.session(Body.hash()).without("run_date").json()) + "]";
 
-        JsonObject report = json(post("/api/v1/sessions/bulk", sessions), 200);
+        BulkReportJson report = read(post("/api/v1/sessions/bulk", sessions), 200, BulkReportJson.class);
 
-        assertEquals(2, report.getInt("accepted"), report::toString);
-        assertEquals(2, report.getInt("rejected"));
-        assertEquals(2, report.getJsonArray("rejections").getJsonObject(0).getInt("row"));
-        assertTrue(report.getJsonArray("rejections").getJsonObject(0).getString("message").contains("different"));
-        assertEquals(3, report.getJsonArray("rejections").getJsonObject(1).getInt("row"));
+        assertEquals(2, report.accepted(), report::toString);
+        assertEquals(2, report.rejected());
+        assertEquals(List.of(2, 3), report.rejections().stream().map(BulkReportJson.Rejection::row).toList());
+        assertTrue(report.rejections().get(0).message().contains("different"));
         String contexts = Body.context(Body.hash()).json() + "\n" + Body.context(Body.hash()).json() + "\n";
-        assertEquals(2, json(post("/api/v1/contexts/bulk", contexts, NDJSON), 200).getInt("accepted"));
+        assertEquals(new BulkReportJson(2, 0, List.of()),
+                read(post("/api/v1/contexts/bulk", contexts, NDJSON), 200, BulkReportJson.class));
         assertEquals(before.plus(2, 1, 0), counts());
     }
 
@@ -161,15 +161,16 @@ class BulkIngestIT extends ApiTestSupport {
         rows.add(Body.session(twice).json());
         rows.add(Body.session(twice).with("scm_ref", "other").json());
 
-        JsonObject report = json(post("/api/v1/sessions/bulk", String.join("\n", rows), NDJSON), 200);
+        BulkReportJson report = read(post("/api/v1/sessions/bulk", String.join("\n", rows), NDJSON), 200,
+                BulkReportJson.class);
 
-        assertEquals(1_102, report.getInt("accepted"), report::toString);
-        assertEquals(1, report.getInt("rejected"));
-        assertEquals(1_102, report.getJsonArray("rejections").getJsonObject(0).getInt("row"));
+        assertEquals(1_102, report.accepted(), report::toString);
+        assertEquals(1, report.rejected());
+        assertEquals(1_102, report.rejections().get(0).row());
         assertEquals(before.plus(0, 1_101, 0), counts());
         // Seven builds, listed once each whatever the number of their sessions: three pages of three.
-        assertEquals(3, json(get("/api/v1/pipelines/" + pipeline + "/builds"), 200).getInt("total_page"));
-        assertEquals(1, json(get("/api/v1/pipelines/" + pipeline + "/builds?page=-1"), 200).getJsonArray("builds")
+        assertEquals(3, page(get("/api/v1/pipelines/" + pipeline + "/builds"), 200, String.class).totalPage());
+        assertEquals(1, page(get("/api/v1/pipelines/" + pipeline + "/builds?page=-1"), 200, String.class).builds()
                 .size());
     }
 }

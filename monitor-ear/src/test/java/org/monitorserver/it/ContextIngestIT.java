@@ -1,15 +1,22 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ContextJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.PageJson;
 
 /** {@code POST /api/v1/contexts/} and {@code GET /api/v1/contexts/<prefix>}. */
 class ContextIngestIT extends ApiTestSupport {
@@ -19,15 +26,12 @@ class ContextIngestIT extends ApiTestSupport {
         String h = Body.hash();
         var response = post("/api/v1/contexts/", Body.context(h).with("cpu_frequency", 2893.4).json());
         assertEquals(root() + "/api/v1/contexts/" + h, response.getHeaderString("Location"));
-        JsonObject stored = json(response, 201);
+        ContextJson stored = read(response, 201, ContextJson.class);
 
-        assertEquals(h, stored.getString("h"));
-        assertEquals(h, stored.getString("context_h"));
-        assertEquals(2893.4, stored.getJsonNumber("cpu_frequency").doubleValue());
-        assertEquals(8, stored.getInt("cpu_count"));
-        assertEquals(16384, stored.getJsonNumber("ram_total").longValue());
-        assertEquals("64bit", stored.getString("machine_arch"));
-        assertEquals("3.11.7 (main, Jan  1 2024)", stored.getString("python_info"));
+        ContextJson posted = Body.contextJson(h);
+        assertEquals(new ContextJson(h, h, posted.cpuCount(), 2893.4, posted.cpuType(), posted.cpuVendor(),
+                posted.ramTotal(), posted.machineNode(), posted.machineType(), posted.machineArch(),
+                posted.systemInfo(), posted.pythonInfo()), stored);
     }
 
     @Test
@@ -83,12 +87,11 @@ class ContextIngestIT extends ApiTestSupport {
         json(post("/api/v1/contexts/", Body.context(h).json()), 201);
         Counts before = counts();
 
-        JsonObject error = json(post("/api/v1/contexts/", Body.context(h).with("cpu_count", 16).json()), 409);
+        ErrorBody error = error(post("/api/v1/contexts/", Body.context(h).with("cpu_count", 16).json()), 409);
 
-        assertTrue(error.getString("message").contains(h), error::toString);
+        assertTrue(error.message().contains(h), error::toString);
         assertEquals(before, counts());
-        assertEquals(8, json(get("/api/v1/contexts/" + h), 200).getJsonArray("contexts").getJsonObject(0)
-                .getInt("cpu_count"));
+        assertEquals(List.of(Body.contextJson(h)), page(get("/api/v1/contexts/" + h), 200, ContextJson.class).rows());
     }
 
     @Test
@@ -96,13 +99,13 @@ class ContextIngestIT extends ApiTestSupport {
         Counts before = counts();
         var body = Body.context(Body.hash()).without("cpu_type").with("cpu_count", "eight").with("ram_total", 1.5);
 
-        JsonObject error = json(post("/api/v1/contexts/", body.json()), 400);
+        ErrorBody error = error(post("/api/v1/contexts/", body.json()), 400);
 
-        JsonObject errors = error.getJsonObject("errors");
+        Map<String, String> errors = error.errors();
         assertEquals(3, errors.size(), error::toString);
-        assertTrue(errors.getString("cpu_type").startsWith("is required"));
-        assertEquals("must be a number", errors.getString("cpu_count"));
-        assertTrue(errors.getString("ram_total").startsWith("must be a whole number"));
+        assertTrue(errors.get("cpu_type").startsWith("is required"));
+        assertEquals("must be a number", errors.get("cpu_count"));
+        assertTrue(errors.get("ram_total").startsWith("must be a whole number"));
         assertEquals(before, counts());
     }
 
@@ -114,25 +117,31 @@ class ContextIngestIT extends ApiTestSupport {
             json(post("/api/v1/contexts/", Body.context(prefix + "abc" + i).json()), 201);
         }
 
-        JsonObject first = json(get("/api/v1/contexts/" + prefix), 200);
-        assertEquals(3, first.getJsonArray("contexts").size());
-        assertEquals(2, first.getInt("total_page"));
-        assertTrue(first.isNull("prev_url"));
-        assertEquals("/api/v1/contexts/" + prefix + "?page=2", first.getString("next_url"));
+        // page() also holds each page to the envelope: the contexts key, total_page, and both links, even null.
+        PageJson<ContextJson> first = page(get("/api/v1/contexts/" + prefix), 200, ContextJson.class);
+        assertEquals(List.of(prefix + "abc0", prefix + "abc1", prefix + "abc2"), hashes(first));
+        assertEquals(3, first.contexts().size());
+        assertEquals(2, first.totalPage());
+        assertNull(first.prevUrl());
+        assertEquals("/api/v1/contexts/" + prefix + "?page=2", first.nextUrl());
 
         // The reference query client appends next_url to a base that already ends in /api/v1.
-        JsonObject second = json(get("/api/v1" + first.getString("next_url")), 200);
-        assertEquals(1, second.getJsonArray("contexts").size());
-        assertEquals(prefix + "abc3", second.getJsonArray("contexts").getJsonObject(0).getString("h"));
-        assertEquals("/api/v1/contexts/" + prefix + "?page=1", second.getString("prev_url"));
-        assertTrue(second.isNull("next_url"));
+        PageJson<ContextJson> second = page(get("/api/v1" + first.nextUrl()), 200, ContextJson.class);
+        assertEquals(List.of(Body.contextJson(prefix + "abc3")), second.contexts());
+        assertEquals("/api/v1/contexts/" + prefix + "?page=1", second.prevUrl());
+        assertNull(second.nextUrl());
 
-        assertEquals(second, json(get("/api/v1/contexts/" + prefix + "?page=-1"), 200));
+        assertEquals(second, page(get("/api/v1/contexts/" + prefix + "?page=-1"), 200, ContextJson.class));
         assertEquals(404, get("/api/v1/contexts/" + prefix + "?page=0").getStatus());
         assertEquals(404, get("/api/v1/contexts/" + prefix + "?page=3").getStatus());
         assertEquals(404, get("/api/v1/contexts/" + prefix + "?page=-3").getStatus());
-        assertEquals("page", json(get("/api/v1/contexts/" + prefix + "?page=abc"), 400).getJsonObject("errors")
-                .keySet().iterator().next());
+        assertEquals(Set.of("page"), error(get("/api/v1/contexts/" + prefix + "?page=abc"), 400).errors().keySet());
+    }
+
+    /** The hashes of a page's contexts, each checked to equal its {@code context_h}. */
+    private static List<String> hashes(PageJson<ContextJson> page) {
+        page.rows().forEach(c -> assertEquals(c.h(), c.contextH(), c::toString));
+        return page.rows().stream().map(ContextJson::h).toList();
     }
 
     @Test
@@ -147,7 +156,8 @@ class ContextIngestIT extends ApiTestSupport {
 
         assertEquals(204, get("/api/v1/contexts/" + stem.substring(0, 15) + "_").getStatus());
         assertEquals(204, get("/api/v1/contexts/" + stem + "%25").getStatus());
-        assertEquals(1, json(get("/api/v1/contexts/" + stem + "_x%25"), 200).getJsonArray("contexts").size());
+        assertEquals(List.of(stem + "_x%y"), hashes(page(get("/api/v1/contexts/" + stem + "_x%25"), 200,
+                ContextJson.class)));
         // The prefix is case-sensitive.
         assertEquals(204, get("/api/v1/contexts/" + stem.toUpperCase() + "_").getStatus());
     }

@@ -1,6 +1,7 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -10,6 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.BulkReportJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.SessionJson;
+import org.monitorserver.api.TagJson;
 
 /**
  * {@code /api/v1/filters}: metrics and sessions by SCM reference (prefix of the session's {@code scm_ref}) and
@@ -53,10 +60,10 @@ class FiltersIT extends ApiTestSupport {
             sessions.add(Body.session(h).with("scm_ref", base + i).json());
             metrics.add(Body.metric(h, Body.hash()).with("item_path", "p" + i).json());
         }
-        assertEquals(105, json(post("/api/v1/sessions/bulk", "[" + String.join(",", sessions) + "]"), 200)
-                .getInt("accepted"));
-        assertEquals(105, json(post("/api/v1/metrics/bulk", "[" + String.join(",", metrics) + "]"), 200)
-                .getInt("accepted"));
+        assertEquals(105, read(post("/api/v1/sessions/bulk", "[" + String.join(",", sessions) + "]"), 200,
+                BulkReportJson.class).accepted());
+        assertEquals(105, read(post("/api/v1/metrics/bulk", "[" + String.join(",", metrics) + "]"), 200,
+                BulkReportJson.class).accepted());
 
         assertEquals(105, countOf("/api/v1/filters/scm/" + base + "/metrics/count"));
         JsonObject first = json(get("/api/v1/filters/scm/" + base + "/metrics"), 200);
@@ -103,11 +110,11 @@ class FiltersIT extends ApiTestSupport {
 
         assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
         assertEquals(List.of("m1", "m2", "m3"), paths(json(get(path + "/?page=-2"), 200)));
-        json(get(path + "?page=-3"), 404);
-        assertTrue(json(get(path + "?page=0"), 404).containsKey("message"));
-        json(get(path + "?page=3"), 404);
-        JsonObject bad = json(get(path + "?page=abc"), 400);
-        assertTrue(bad.getJsonObject("errors").containsKey("page"), bad::toString);
+        error(get(path + "?page=-3"), 404);
+        assertNotNull(error(get(path + "?page=0"), 404).message());
+        error(get(path + "?page=3"), 404);
+        ErrorBody bad = error(get(path + "?page=abc"), 400);
+        assertTrue(bad.errors().containsKey("page"), bad::toString);
     }
 
     @Test
@@ -158,27 +165,21 @@ class FiltersIT extends ApiTestSupport {
         JsonObject first = json(get("/api/v1/filters/scm/" + base + "/sessions"), 200);
         assertEquals(2, first.getInt("total_page"));
         assertEquals("/api/v1/filters/scm/" + base + "/sessions?page=2", first.getString("next_url"));
-        JsonArray rows = first.getJsonArray("sessions");
-        assertEquals(List.of(a, b), rows.stream().limit(2).map(v -> v.asJsonObject().getString("session_h")).toList());
-        JsonObject session = rows.getJsonObject(0);
-        assertEquals(base + "a", session.getString("scm_ref"));
-        assertEquals("2026-11-21T10:15:02.123456", session.getString("run_date"));
-        JsonObject tag = session.getJsonArray("tags").getJsonObject(0);
-        assertEquals("numpy", tag.getString("key"));
-        assertEquals("numpy", tag.getString("name"));
-        assertEquals("1.17.1", tag.getString("value"));
-        assertEquals(3, rows.getJsonObject(1).getJsonArray("tags").size());
+        List<SessionJson> rows = page(first, SessionJson.class).sessions();
+        assertEquals(List.of(a, b), rows.stream().limit(2).map(SessionJson::sessionH).toList());
+        assertEquals(new SessionJson(a, "2026-11-21T10:15:02.123456", base + "a",
+                List.of(TagJson.of("numpy", "1.17.1"))), rows.get(0));
+        assertEquals(3, rows.get(1).tags().size());
         assertEquals(5, sessionHashes("/api/v1/filters/scm/" + base + "/sessions").size());
         assertEquals(first, json(get("/api/v1/filters/scm/" + base + "/sessions/"), 200));
-        assertEquals(2, json(get("/api/v1" + first.getString("next_url")), 200).getJsonArray("sessions").size());
-        json(get("/api/v1/filters/scm/" + base + "/sessions?page=3"), 404);
-        json(get("/api/v1/filters/scm/" + base + "/sessions?page=0"), 404);
-        assertEquals(base + "a", json(get("/api/v1/filters/scm/" + base + "/sessions?page=-2"), 200)
-                .getJsonArray("sessions").getJsonObject(0).getString("scm_ref"));
-        assertTrue(json(get("/api/v1/filters/scm/" + base + "/sessions?page=x"), 400).getJsonObject("errors")
-                .containsKey("page"));
+        assertEquals(2, page(get("/api/v1" + first.getString("next_url")), 200, SessionJson.class).sessions().size());
+        error(get("/api/v1/filters/scm/" + base + "/sessions?page=3"), 404);
+        error(get("/api/v1/filters/scm/" + base + "/sessions?page=0"), 404);
+        assertEquals(base + "a", page(get("/api/v1/filters/scm/" + base + "/sessions?page=-2"), 200,
+                SessionJson.class).sessions().get(0).scmRef());
+        assertTrue(error(get("/api/v1/filters/scm/" + base + "/sessions?page=x"), 400).errors().containsKey("page"));
         assertEquals(204, get("/api/v1/filters/scm/" + Body.hash() + "/sessions").getStatus());
-        json(get("/api/v1/filters/scm/" + Body.hash() + "/sessions?page=2"), 404);
+        error(get("/api/v1/filters/scm/" + Body.hash() + "/sessions?page=2"), 404);
     }
 
     @Test
@@ -205,10 +206,10 @@ class FiltersIT extends ApiTestSupport {
         assertEquals(0, countOf("/api/v1/filters/scope/" + scope.toUpperCase() + "/metrics/count"));
         assertEquals(0, countOf("/api/v1/filters/scope/" + scope.substring(0, 10) + "%25/metrics/count"));
         assertEquals(List.of("f4"), paths(json(get(path + "?page=-1"), 200)));
-        json(get(path + "?page=-3"), 404);
-        json(get(path + "?page=0"), 404);
-        json(get(path + "?page=3"), 404);
-        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        error(get(path + "?page=-3"), 404);
+        error(get(path + "?page=0"), 404);
+        error(get(path + "?page=3"), 404);
+        assertTrue(error(get(path + "?page=abc"), 400).errors().containsKey("page"));
     }
 
     @Test
@@ -219,10 +220,10 @@ class FiltersIT extends ApiTestSupport {
         assertEquals(204, get("/api/v1/filters/scope/" + unknown + "/metrics").getStatus());
         assertEquals(0, countOf("/api/v1/filters/scm/" + unknown + "/metrics/count"));
         assertEquals(0, countOf("/api/v1/filters/scope/" + unknown + "/metrics/count/"));
-        json(get("/api/v1/filters/scope/" + unknown + "/metrics?page=2"), 404);
+        error(get("/api/v1/filters/scope/" + unknown + "/metrics?page=2"), 404);
         // An empty listing still has its (empty) page 1, which is also page -1.
         assertEquals(204, get("/api/v1/filters/scm/" + unknown + "/metrics?page=-1").getStatus());
-        json(get("/api/v1/filters/scm/" + unknown + "/metrics?page=-2"), 404);
+        error(get("/api/v1/filters/scm/" + unknown + "/metrics?page=-2"), 404);
     }
 
     @Test
@@ -251,17 +252,13 @@ class FiltersIT extends ApiTestSupport {
                 .with("kind", kind).json()), 201);
     }
 
-    private long countOf(String path) {
-        return json(get(path), 200).getJsonNumber("count").longValue();
-    }
-
     /** The item paths of every page, following next_url as a server-root path. */
     private List<String> walk(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
+            PageJson<MetricJson> page = page(get(next), 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : page.getString("next_url");
+            next = page.nextUrl();
         }
         return found;
     }
@@ -270,24 +267,30 @@ class FiltersIT extends ApiTestSupport {
     private List<String> walkFromBase(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
+            PageJson<MetricJson> page = page(get(next), 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : "/api/v1" + page.getString("next_url");
+            next = page.nextUrl() == null ? null : "/api/v1" + page.nextUrl();
         }
         return found;
     }
 
+    /** The hashes of every session of a listing, following next_url. */
     private List<String> sessionHashes(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
-            page.getJsonArray("sessions").forEach(v -> found.add(v.asJsonObject().getString("session_h")));
-            next = page.isNull("next_url") ? null : page.getString("next_url");
+            PageJson<SessionJson> page = page(get(next), 200, SessionJson.class);
+            page.sessions().forEach(session -> found.add(session.sessionH()));
+            next = page.nextUrl();
         }
         return found;
     }
 
+    /** The item paths of a page's metrics, in its order. */
     private static List<String> paths(JsonObject page) {
-        return page.getJsonArray("metrics").stream().map(v -> v.asJsonObject().getString("item_path")).toList();
+        return paths(page(page, MetricJson.class));
+    }
+
+    private static List<String> paths(PageJson<MetricJson> page) {
+        return page.metrics().stream().map(MetricJson::itemPath).toList();
     }
 }

@@ -1,12 +1,16 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.BulkReportJson;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
 
 /**
  * {@code /api/v1/items}: metrics by exact item name, whatever the variant, and by a part of the name
@@ -53,11 +57,11 @@ class ItemsIT extends ApiTestSupport {
 
         assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
         assertEquals(List.of("m1", "m2", "m3"), paths(json(get(path + "?page=-2"), 200)));
-        json(get(path + "?page=-3"), 404);
-        assertTrue(json(get(path + "?page=0"), 404).containsKey("message"));
-        json(get(path + "?page=3"), 404);
-        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
-        assertTrue(json(get(path + "/?page=1.5"), 400).getJsonObject("errors").containsKey("page"));
+        error(get(path + "?page=-3"), 404);
+        assertNotNull(error(get(path + "?page=0"), 404).message());
+        error(get(path + "?page=3"), 404);
+        assertTrue(error(get(path + "?page=abc"), 400).errors().containsKey("page"));
+        assertTrue(error(get(path + "/?page=1.5"), 400).errors().containsKey("page"));
     }
 
     @Test
@@ -77,9 +81,9 @@ class ItemsIT extends ApiTestSupport {
         assertEquals(List.of("m1", "m2", "m3", "m4"), walk(path));
         assertEquals(List.of("m1", "m2", "m3", "m4"), walkFromBase(path + "/"));
         assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
-        json(get(path + "?page=0"), 404);
-        json(get(path + "?page=3"), 404);
-        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        error(get(path + "?page=0"), 404);
+        error(get(path + "?page=3"), 404);
+        assertTrue(error(get(path + "?page=abc"), 400).errors().containsKey("page"));
         // Exact match is not substring match.
         assertEquals(1, countOf("/api/v1/items/" + part + "/metrics/count"));
     }
@@ -93,8 +97,8 @@ class ItemsIT extends ApiTestSupport {
             rows.add(Body.metric(Body.hash(), Body.hash()).with("item", "t_" + part + "_" + i)
                     .with("item_variant", "t_" + part + "_" + i + "[1]").with("item_path", "p" + i).json());
         }
-        assertEquals(1002, json(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 200)
-                .getInt("accepted"));
+        assertEquals(1002, read(post("/api/v1/metrics/bulk", "[" + String.join(",", rows) + "]"), 200,
+                BulkReportJson.class).accepted());
 
         JsonObject first = json(get("/api/v1/items/like/" + part + "/metrics"), 200);
         assertEquals(334, first.getInt("total_page"));
@@ -140,17 +144,17 @@ class ItemsIT extends ApiTestSupport {
         assertEquals(204, get("/api/v1/items/" + unknown + "/metrics/").getStatus());
         assertEquals(204, get("/api/v1/items/like/" + unknown + "/metrics").getStatus());
         assertEquals(0, countOf("/api/v1/items/" + unknown + "/metrics/count"));
-        json(get("/api/v1/items/" + unknown + "/metrics?page=2"), 404);
+        error(get("/api/v1/items/" + unknown + "/metrics?page=2"), 404);
         assertEquals(204, get("/api/v1/items/like/" + unknown + "/metrics?page=-1").getStatus());
-        json(get("/api/v1/items/like/" + unknown + "/metrics?page=-2"), 404);
+        error(get("/api/v1/items/like/" + unknown + "/metrics?page=-2"), 404);
     }
 
     @Test
     void anItemNamedLikeKeepsItsExactRoutes() {
         metric("like", "like", "like");
 
-        JsonObject page = json(get("/api/v1/items/like/metrics?page=-1"), 200);
-        page.getJsonArray("metrics").forEach(m -> assertEquals("like", m.asJsonObject().getString("item")));
+        page(get("/api/v1/items/like/metrics?page=-1"), 200, MetricJson.class).metrics()
+                .forEach(m -> assertEquals("like", m.item()));
         assertTrue(countOf("/api/v1/items/like/metrics/count") >= 1);
     }
 
@@ -169,10 +173,6 @@ class ItemsIT extends ApiTestSupport {
                 .with("item_variant", variant).with("item_path", itemPath).json()), 201);
     }
 
-    private long countOf(String path) {
-        return json(get(path), 200).getJsonNumber("count").longValue();
-    }
-
     /** The item paths of every page, following next_url as a server-root path. */
     private List<String> walk(String path) {
         var found = new ArrayList<String>();
@@ -181,9 +181,9 @@ class ItemsIT extends ApiTestSupport {
             if (response.getStatus() == 204 && next.equals(path)) {
                 return found;
             }
-            JsonObject page = json(response, 200);
+            PageJson<MetricJson> page = page(response, 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : page.getString("next_url");
+            next = page.nextUrl();
         }
         return found;
     }
@@ -192,14 +192,19 @@ class ItemsIT extends ApiTestSupport {
     private List<String> walkFromBase(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
+            PageJson<MetricJson> page = page(get(next), 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : "/api/v1" + page.getString("next_url");
+            next = page.nextUrl() == null ? null : "/api/v1" + page.nextUrl();
         }
         return found;
     }
 
+    /** The item paths of a page's metrics, in its order. */
     private static List<String> paths(JsonObject page) {
-        return page.getJsonArray("metrics").stream().map(v -> v.asJsonObject().getString("item_path")).toList();
+        return paths(page(page, MetricJson.class));
+    }
+
+    private static List<String> paths(PageJson<MetricJson> page) {
+        return page.metrics().stream().map(MetricJson::itemPath).toList();
     }
 }

@@ -1,15 +1,21 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ContextJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.SessionJson;
+import org.monitorserver.api.TagJson;
 
 /**
  * The plain listings ({@code /metrics}, {@code /sessions}, {@code /contexts}), a session's and a context's
@@ -25,16 +31,16 @@ class ListingsIT extends ApiTestSupport {
         }
         long count = count("metrics");
 
-        JsonObject last = json(get("/api/v1/metrics/?page=-1"), 200);
+        PageJson<MetricJson> last = page(get("/api/v1/metrics/?page=-1"), 200, MetricJson.class);
 
-        assertEquals((count + 2) / 3, last.getInt("total_page"));
-        JsonArray rows = last.getJsonArray("metrics");
-        assertEquals("test_3", rows.getJsonObject(rows.size() - 1).getString("item"));
-        assertEquals(session, rows.getJsonObject(rows.size() - 1).getString("session_h"));
-        assertTrue(last.isNull("next_url"));
-        JsonObject first = json(get("/api/v1/metrics"), 200);
-        assertEquals(3, first.getJsonArray("metrics").size());
-        assertEquals("/api/v1/metrics?page=2", first.getString("next_url"));
+        assertEquals((count + 2) / 3, last.totalPage());
+        MetricJson newest = last.metrics().get(last.metrics().size() - 1);
+        assertEquals("test_3", newest.item());
+        assertEquals(session, newest.sessionH());
+        assertNull(last.nextUrl());
+        PageJson<MetricJson> first = page(get("/api/v1/metrics"), 200, MetricJson.class);
+        assertEquals(3, first.metrics().size());
+        assertEquals("/api/v1/metrics?page=2", first.nextUrl());
     }
 
     @Test
@@ -43,12 +49,14 @@ class ListingsIT extends ApiTestSupport {
         json(post("/api/v1/sessions/", Body.session(h).json()), 201);
         json(post("/api/v1/contexts/", Body.context(h).json()), 201);
 
-        JsonArray sessions = json(get("/api/v1/sessions?page=-1"), 200).getJsonArray("sessions");
-        assertEquals(h, sessions.getJsonObject(sessions.size() - 1).getString("session_h"));
-        assertEquals(3, sessions.getJsonObject(sessions.size() - 1).getJsonArray("tags").size());
-        JsonArray contexts = json(get("/api/v1/contexts/?page=-1"), 200).getJsonArray("contexts");
-        assertEquals(h, contexts.getJsonObject(contexts.size() - 1).getString("h"));
-        assertEquals((count("sessions") + 2) / 3, json(get("/api/v1/sessions"), 200).getInt("total_page"));
+        List<SessionJson> sessions = page(get("/api/v1/sessions?page=-1"), 200, SessionJson.class).sessions();
+        SessionJson newestSession = sessions.get(sessions.size() - 1);
+        assertEquals(h, newestSession.sessionH());
+        assertEquals(List.of(TagJson.of("__ci__", "jenkinsci"), TagJson.of("pipeline_branch", "main"),
+                TagJson.of("pipeline_build_no", "30")), sorted(newestSession.tags()));
+        List<ContextJson> contexts = page(get("/api/v1/contexts/?page=-1"), 200, ContextJson.class).contexts();
+        assertEquals(Body.contextJson(h), contexts.get(contexts.size() - 1));
+        assertEquals((count("sessions") + 2) / 3, page(get("/api/v1/sessions"), 200, SessionJson.class).totalPage());
     }
 
     @Test
@@ -60,19 +68,19 @@ class ListingsIT extends ApiTestSupport {
         }
         json(post("/api/v1/metrics/", Body.metric(Body.hash(), context).json()), 201);
 
-        JsonObject first = json(get("/api/v1/sessions/" + session + "/metrics"), 200);
+        PageJson<MetricJson> first = page(get("/api/v1/sessions/" + session + "/metrics"), 200, MetricJson.class);
         assertEquals(List.of("test_0", "test_1", "test_2"), items(first));
-        assertEquals(2, first.getInt("total_page"));
-        JsonObject second = json(get("/api/v1" + first.getString("next_url")), 200);
+        assertEquals(2, first.totalPage());
+        PageJson<MetricJson> second = page(get("/api/v1" + first.nextUrl()), 200, MetricJson.class);
         assertEquals(List.of("test_3"), items(second));
-        JsonObject singular = json(get("/api/v1/session/" + session + "/metrics/"), 200);
-        assertEquals(first.getJsonArray("metrics"), singular.getJsonArray("metrics"));
-        assertEquals("/api/v1/session/" + session + "/metrics?page=2", singular.getString("next_url"));
-        assertEquals(4, json(get("/api/v1/sessions/" + session + "/metrics/count/"), 200).getInt("count"));
+        PageJson<MetricJson> singular = page(get("/api/v1/session/" + session + "/metrics/"), 200, MetricJson.class);
+        assertEquals(first.metrics(), singular.metrics());
+        assertEquals("/api/v1/session/" + session + "/metrics?page=2", singular.nextUrl());
+        assertEquals(4, countOf("/api/v1/sessions/" + session + "/metrics/count/"));
 
-        assertEquals(5, json(get("/api/v1/contexts/" + context + "/metrics/count"), 200).getInt("count"));
-        assertEquals(2, json(get("/api/v1/contexts/" + context + "/metrics?page=-1"), 200)
-                .getJsonArray("metrics").size());
+        assertEquals(5, countOf("/api/v1/contexts/" + context + "/metrics/count"));
+        assertEquals(2, page(get("/api/v1/contexts/" + context + "/metrics?page=-1"), 200, MetricJson.class)
+                .metrics().size());
     }
 
     @Test
@@ -81,8 +89,8 @@ class ListingsIT extends ApiTestSupport {
         assertEquals(204, get("/api/v1/sessions/" + unknown + "/metrics").getStatus());
         assertEquals(204, get("/api/v1/session/" + unknown + "/metrics").getStatus());
         assertEquals(204, get("/api/v1/contexts/" + unknown + "/metrics").getStatus());
-        assertEquals(0, json(get("/api/v1/sessions/" + unknown + "/metrics/count"), 200).getInt("count"));
-        assertEquals(0, json(get("/api/v1/contexts/" + unknown + "/metrics/count"), 200).getInt("count"));
+        assertEquals(0, countOf("/api/v1/sessions/" + unknown + "/metrics/count"));
+        assertEquals(0, countOf("/api/v1/contexts/" + unknown + "/metrics/count"));
         assertEquals(404, get("/api/v1/sessions/" + unknown + "/metrics?page=2").getStatus());
         assertEquals(404, get("/api/v1/metrics?page=99999999999999999999").getStatus());
         assertEquals(404, get("/api/v1/metrics?page=-99999999999999999999").getStatus());
@@ -110,17 +118,17 @@ class ListingsIT extends ApiTestSupport {
         assertEquals(204, get("/api/v1/sessions?with_flags=" + a + "," + b + "&restrict_flags=2,&method=match_all")
                 .getStatus());
         // The same filter on a hash prefix.
-        assertEquals(List.of(s2), hashes(json(get("/api/v1/sessions/" + s2.substring(0, 20) + "?with_flags=" + a),
-                200)));
+        assertEquals(List.of(s2), hashes(page(get("/api/v1/sessions/" + s2.substring(0, 20) + "?with_flags=" + a),
+                200, SessionJson.class)));
     }
 
     @Test
     void badFlagFiltersAre400() {
-        JsonObject mismatch = json(get("/api/v1/sessions?with_flags=a,b&restrict_flags=1"), 400);
-        assertTrue(mismatch.getJsonObject("errors").containsKey("restrict_flags"), mismatch::toString);
-        JsonObject method = json(get("/api/v1/sessions?with_flags=a&method=any"), 400);
-        assertTrue(method.getJsonObject("errors").containsKey("method"), method::toString);
-        json(get("/api/v1/sessions?restrict_flags=1"), 400);
+        ErrorBody mismatch = error(get("/api/v1/sessions?with_flags=a,b&restrict_flags=1"), 400);
+        assertTrue(mismatch.errors().containsKey("restrict_flags"), mismatch::toString);
+        ErrorBody method = error(get("/api/v1/sessions?with_flags=a&method=any"), 400);
+        assertTrue(method.errors().containsKey("method"), method::toString);
+        error(get("/api/v1/sessions?restrict_flags=1"), 400);
     }
 
     private String session(Map<String, Object> tags) {
@@ -134,18 +142,25 @@ class ListingsIT extends ApiTestSupport {
         var found = new ArrayList<String>();
         String path = "/api/v1/sessions?" + query;
         while (path != null) {
-            JsonObject page = json(get(path), 200);
+            PageJson<SessionJson> page = page(get(path), 200, SessionJson.class);
             found.addAll(hashes(page));
-            path = page.isNull("next_url") ? null : page.getString("next_url");
+            path = page.nextUrl();
         }
         return found;
     }
 
-    private static List<String> hashes(JsonObject page) {
-        return page.getJsonArray("sessions").stream().map(v -> v.asJsonObject().getString("session_h")).toList();
+    private static List<String> hashes(PageJson<SessionJson> page) {
+        return page.sessions().stream().map(SessionJson::sessionH).toList();
     }
 
-    private static List<String> items(JsonObject page) {
-        return page.getJsonArray("metrics").stream().map(v -> v.asJsonObject().getString("item")).toList();
+    private static List<String> items(PageJson<MetricJson> page) {
+        return page.metrics().stream().map(MetricJson::item).toList();
+    }
+
+    /** Tags by key: the server stores a description's tags in an order of its own. */
+    private static List<TagJson> sorted(List<TagJson> tags) {
+        var byKey = new ArrayList<>(tags);
+        byKey.sort(Comparator.comparing(TagJson::key));
+        return byKey;
     }
 }

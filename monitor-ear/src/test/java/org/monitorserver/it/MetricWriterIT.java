@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ErrorBody;
 
 /**
  * The group commit of {@code POST /api/v1/metrics/}: concurrent requests share transactions, yet each answer comes
@@ -126,8 +126,8 @@ class MetricWriterIT extends ApiTestSupport {
                 .with("item", prefix + "_refused_alone").json());
 
         assertEquals("1", response.getHeaderString("Retry-After"));
-        JsonObject error = json(response, 503);
-        assertTrue(error.getString("message").startsWith("the metric was not stored"), error::toString);
+        ErrorBody error = error(response, 503);
+        assertTrue(error.message().startsWith("the metric was not stored"), error::toString);
     }
 
     private interface Check {

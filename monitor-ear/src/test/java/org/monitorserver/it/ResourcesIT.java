@@ -1,6 +1,8 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -9,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
 
 /**
  * {@code GET /api/v1/resources/<resource>/{head,tail}[/<n>]/metrics}, overall and per component, pipeline and
@@ -147,9 +152,8 @@ class ResourcesIT extends ApiTestSupport {
                     "/api/v1/resources/memory/components/" + component + "/tail/" + n + "/metrics",
                     "/api/v1/resources/memory/pipelines/p/head/" + n + "/metrics/",
                     "/api/v1/resources/memory/pipelines/p/builds/1/tail/" + n + "/metrics")) {
-                JsonObject error = json(get(path), 400);
-                assertEquals("must be a whole number of at least 1", error.getJsonObject("errors").getString("n"),
-                        path);
+                ErrorBody error = error(get(path), 400);
+                assertEquals("must be a whole number of at least 1", error.errors().get("n"), path);
             }
         }
     }
@@ -159,12 +163,12 @@ class ResourcesIT extends ApiTestSupport {
         for (String path : List.of("/api/v1/resources/disk/head/metrics", "/api/v1/resources/Memory/tail/3/metrics",
                 "/api/v1/resources/mem_usage/components/c/head/metrics",
                 "/api/v1/resources/cpu_usage/pipelines/p/builds/b/tail/2/metrics/")) {
-            JsonObject error = json(get(path), 400);
-            assertTrue(error.getString("message").contains(ALLOWED), error::toString);
-            assertTrue(error.getJsonObject("errors").getString("resource").contains(ALLOWED), error::toString);
+            ErrorBody error = error(get(path), 400);
+            assertTrue(error.message().contains(ALLOWED), error::toString);
+            assertTrue(error.errors().get("resource").contains(ALLOWED), error::toString);
         }
-        assertTrue(json(get("/api/v1/resources/memory/middle/metrics"), 404).containsKey("message"));
-        assertTrue(json(get("/api/v1/resources/memory/head/5/6/metrics"), 404).containsKey("message"));
+        assertNotNull(error(get("/api/v1/resources/memory/middle/metrics"), 404).message());
+        assertNotNull(error(get("/api/v1/resources/memory/head/5/6/metrics"), 404).message());
     }
 
     @Test
@@ -211,7 +215,7 @@ class ResourcesIT extends ApiTestSupport {
             var response = get("/api/v1/resources/cpu/" + path);
             assertEquals(204, response.getStatus(), path);
             response.close();
-            json(get("/api/v1/resources/cpu/" + path + "?page=2"), 404);
+            error(get("/api/v1/resources/cpu/" + path + "?page=2"), 404);
         }
     }
 
@@ -282,22 +286,25 @@ class ResourcesIT extends ApiTestSupport {
 
     /** The item names of a page, in its order. */
     private static List<String> items(JsonObject page) {
-        return page.getJsonArray("metrics").getValuesAs(JsonObject.class).stream().map(m -> m.getString("item"))
-                .toList();
+        return items(page(page, MetricJson.class));
+    }
+
+    private static List<String> items(PageJson<MetricJson> page) {
+        return page.metrics().stream().map(MetricJson::item).toList();
     }
 
     /** The item names of every page, from {@code path} on, following {@code next_url} as clients do. */
     private List<String> walk(String path) {
-        JsonObject page = json(get(path), 200);
-        assertTrue(page.isNull("prev_url"), page::toString);
+        PageJson<MetricJson> page = page(get(path), 200, MetricJson.class);
+        assertNull(page.prevUrl(), page::toString);
         var all = new ArrayList<>(items(page));
         int pages = 1;
-        while (!page.isNull("next_url")) {
-            page = json(get(page.getString("next_url")), 200);
+        while (page.nextUrl() != null) {
+            page = page(get(page.nextUrl()), 200, MetricJson.class);
             all.addAll(items(page));
             pages++;
         }
-        assertEquals(page.getInt("total_page"), pages, path);
+        assertEquals(page.totalPage(), pages, path);
         return all;
     }
 }

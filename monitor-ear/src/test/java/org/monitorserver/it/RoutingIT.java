@@ -36,14 +36,14 @@ class RoutingIT extends ApiTestSupport {
 
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
-        assertTrue(json(get("/api/v1/nothing/here"), 404).getString("message").contains("/api/v1/nothing/here"));
-        assertTrue(json(post("/api/v1/metrics/count", "{}"), 405).getString("message").contains("GET"));
+        assertTrue(error(get("/api/v1/nothing/here"), 404).message().contains("/api/v1/nothing/here"));
+        assertTrue(error(post("/api/v1/metrics/count", "{}"), 405).message().contains("GET"));
     }
 
     @Test
     void nulCharactersInPathsAndParametersAre400() {
-        assertTrue(json(get("/api/v1/sessions/a%00b"), 400).getString("message").contains("NUL"));
-        assertTrue(json(get("/api/v1/sessions?with_flags=a%00"), 400).getString("message").contains("NUL"));
+        assertTrue(error(get("/api/v1/sessions/a%00b"), 400).message().contains("NUL"));
+        assertTrue(error(get("/api/v1/sessions?with_flags=a%00"), 400).message().contains("NUL"));
     }
 
     @Test

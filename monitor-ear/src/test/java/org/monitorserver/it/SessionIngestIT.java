@@ -1,13 +1,17 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.SessionJson;
+import org.monitorserver.api.TagJson;
 
 /** {@code POST /api/v1/sessions/} and {@code GET /api/v1/sessions/<prefix>}. */
 class SessionIngestIT extends ApiTestSupport {
@@ -21,20 +25,15 @@ class SessionIngestIT extends ApiTestSupport {
         description.put("flaky", true);
         description.put("ratio", 0.5);
         description.put("nothing", null);
-        JsonObject stored = json(post("/api/v1/sessions/", Body.session(h).with("description", description).json()),
-                201);
+        SessionJson stored = read(post("/api/v1/sessions/", Body.session(h).with("description", description).json()),
+                201, SessionJson.class);
 
-        assertEquals(h, stored.getString("session_h"));
-        assertEquals("2026-11-21T10:15:02.123456", stored.getString("run_date"));
-        JsonArray tags = stored.getJsonArray("tags");
-        assertEquals(5, tags.size());
-        assertEquals(Map.of("key", "pipeline_build_no", "name", "pipeline_build_no", "value", "30"),
-                Map.of("key", tags.getJsonObject(1).getString("key"), "name", tags.getJsonObject(1).getString("name"),
-                        "value", tags.getJsonObject(1).getString("value")));
-        assertEquals("true", tags.getJsonObject(2).getString("value"));
-        assertEquals("0.5", tags.getJsonObject(3).getString("value"));
-        assertTrue(tags.getJsonObject(4).isNull("value"));
-        assertEquals(stored, json(get("/api/v1/sessions/" + h), 200).getJsonArray("sessions").getJsonObject(0));
+        // read() holds each tag to key, name and value, the null value written as null.
+        assertEquals(new SessionJson(h, "2026-11-21T10:15:02.123456", "4914d195225cf6b1c5a160c555b6948ea1ba2bcd",
+                List.of(TagJson.of("pipeline_branch", "main"), TagJson.of("pipeline_build_no", "30"),
+                        TagJson.of("flaky", "true"), TagJson.of("ratio", "0.5"), TagJson.of("nothing", null))),
+                stored);
+        assertEquals(List.of(stored), page(get("/api/v1/sessions/" + h), 200, SessionJson.class).sessions());
     }
 
     @Test
@@ -42,20 +41,20 @@ class SessionIngestIT extends ApiTestSupport {
         String h = Body.hash();
         var body = Body.session(h).renamed("session_h", "h").without("scm_ref")
                 .with("description", "{\"numpy\": \"1.17.1\"}");
-        JsonObject stored = json(post("/api/v1/sessions/", body.json()), 201);
+        SessionJson stored = read(post("/api/v1/sessions/", body.json()), 201, SessionJson.class);
 
-        assertEquals(h, stored.getString("session_h"));
-        assertTrue(stored.isNull("scm_ref"));
-        assertEquals("numpy", stored.getJsonArray("tags").getJsonObject(0).getString("name"));
+        assertEquals(h, stored.sessionH());
+        assertNull(stored.scmRef());
+        assertEquals(List.of(TagJson.of("numpy", "1.17.1")), stored.tags());
     }
 
     @Test
     void absentDescriptionMeansNoTagsAndEmptyScmRefIsKept() {
-        JsonObject stored = json(post("/api/v1/sessions/",
-                Body.session(Body.hash()).without("description").with("scm_ref", "").json()), 201);
+        SessionJson stored = read(post("/api/v1/sessions/",
+                Body.session(Body.hash()).without("description").with("scm_ref", "").json()), 201, SessionJson.class);
 
-        assertEquals(0, stored.getJsonArray("tags").size());
-        assertEquals("", stored.getString("scm_ref"));
+        assertEquals(List.of(), stored.tags());
+        assertEquals("", stored.scmRef());
     }
 
     @Test
@@ -78,8 +77,8 @@ class SessionIngestIT extends ApiTestSupport {
         json(post("/api/v1/sessions/", Body.session(h).json()), 201);
         Counts before = counts();
 
-        json(post("/api/v1/sessions/", Body.session(h).with("run_date", "2026-11-22T08:00:00").json()), 409);
-        json(post("/api/v1/sessions/", Body.session(h).with("description", Map.of("a", "b")).json()), 409);
+        error(post("/api/v1/sessions/", Body.session(h).with("run_date", "2026-11-22T08:00:00").json()), 409);
+        error(post("/api/v1/sessions/", Body.session(h).with("description", Map.of("a", "b")).json()), 409);
 
         assertEquals(before, counts());
     }
@@ -88,15 +87,15 @@ class SessionIngestIT extends ApiTestSupport {
     void badFieldsAreNamedAndNothingIsStored() {
         Counts before = counts();
         var nested = Map.of("deps", Map.of("numpy", "1.17"));
-        JsonObject error = json(post("/api/v1/sessions/", Body.session(Body.hash()).with("run_date", "21/11/2026")
+        ErrorBody error = error(post("/api/v1/sessions/", Body.session(Body.hash()).with("run_date", "21/11/2026")
                 .with("description", nested).json()), 400);
 
-        assertEquals(2, error.getJsonObject("errors").size(), error::toString);
-        assertTrue(error.getJsonObject("errors").getString("run_date").contains("ISO 8601"));
-        assertTrue(error.getJsonObject("errors").containsKey("description.deps"));
+        assertEquals(2, error.errors().size(), error::toString);
+        assertTrue(error.errors().get("run_date").contains("ISO 8601"));
+        assertTrue(error.errors().containsKey("description.deps"));
 
-        json(post("/api/v1/sessions/", Body.session(Body.hash()).with("description", "not json").json()), 400);
-        json(post("/api/v1/sessions/", Body.session(Body.hash()).without("session_h").json()), 400);
+        error(post("/api/v1/sessions/", Body.session(Body.hash()).with("description", "not json").json()), 400);
+        error(post("/api/v1/sessions/", Body.session(Body.hash()).without("session_h").json()), 400);
         assertEquals(before, counts());
     }
 
@@ -107,12 +106,12 @@ class SessionIngestIT extends ApiTestSupport {
             json(post("/api/v1/sessions/", Body.session(prefix + i).json()), 201);
         }
 
-        JsonObject page = json(get("/api/v1/sessions/" + prefix + "/"), 200);
+        PageJson<SessionJson> page = page(get("/api/v1/sessions/" + prefix + "/"), 200, SessionJson.class);
 
-        assertEquals(3, page.getJsonArray("sessions").size());
-        assertEquals(1, page.getInt("total_page"));
-        assertTrue(page.isNull("next_url"));
-        assertEquals(prefix + "0", page.getJsonArray("sessions").getJsonObject(0).getString("session_h"));
+        assertEquals(List.of(prefix + "0", prefix + "1", prefix + "2"),
+                page.sessions().stream().map(SessionJson::sessionH).toList());
+        assertEquals(1, page.totalPage());
+        assertNull(page.nextUrl());
         assertEquals(204, get("/api/v1/sessions/" + prefix + "x").getStatus());
     }
 }

@@ -1,6 +1,7 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
 
 /**
  * {@code /api/v1/variants}: metrics by exact variant (the item with its parameters) and by a part of it, under
@@ -38,14 +41,14 @@ class VariantsIT extends ApiTestSupport {
         String path = "/api/v1/variants/" + encoded + "/metrics";
         JsonObject first = json(get(path), 200);
         assertEquals(List.of("m1", "m2", "m3"), paths(first));
-        assertEquals(variant, first.getJsonArray("metrics").getJsonObject(0).getString("item_variant"));
+        assertEquals(variant, page(first, MetricJson.class).metrics().get(0).itemVariant());
         assertEquals(2, first.getInt("total_page"));
         assertTrue(first.isNull("prev_url"));
         assertEquals(List.of("m1", "m2", "m3", "m4"), walk(path));
         assertEquals(List.of("m1", "m2", "m3", "m4"), walkFromBase(path));
         assertEquals(first, json(get(path + "/"), 200));
-        assertEquals(first.getJsonArray("metrics"),
-                json(get("/api/v1/variants/" + item + "%5B1%2C%20a%5D/metrics"), 200).getJsonArray("metrics"));
+        assertEquals(page(first, MetricJson.class).metrics(),
+                page(get("/api/v1/variants/" + item + "%5B1%2C%20a%5D/metrics"), 200, MetricJson.class).metrics());
         assertEquals(4, countOf(path + "/count"));
         assertEquals(4, countOf(path + "/count/"));
         assertEquals(1, countOf("/api/v1/variants/" + item + "%5B1,%20b%5D/metrics/count"));
@@ -79,10 +82,10 @@ class VariantsIT extends ApiTestSupport {
 
         assertEquals(List.of("m4"), paths(json(get(path + "?page=-1"), 200)));
         assertEquals(List.of("m1", "m2", "m3"), paths(json(get(path + "?page=-2"), 200)));
-        json(get(path + "?page=-3"), 404);
-        assertTrue(json(get(path + "?page=0"), 404).containsKey("message"));
-        json(get(path + "?page=3"), 404);
-        assertTrue(json(get(path + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        error(get(path + "?page=-3"), 404);
+        assertNotNull(error(get(path + "?page=0"), 404).message());
+        error(get(path + "?page=3"), 404);
+        assertTrue(error(get(path + "?page=abc"), 400).errors().containsKey("page"));
     }
 
     @Test
@@ -108,11 +111,11 @@ class VariantsIT extends ApiTestSupport {
         assertEquals(List.of("m1", "m2", "m3", "m4"), walkFromBase(shortForm));
         assertEquals(List.of("m1", "m2", "m3", "m4"), walkFromBase(metricsForm + "/"));
         assertEquals(List.of("m4"), paths(json(get(shortForm + "?page=-1"), 200)));
-        json(get(shortForm + "?page=0"), 404);
-        json(get(metricsForm + "?page=3"), 404);
-        json(get(shortForm + "?page=-3"), 404);
-        assertTrue(json(get(shortForm + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
-        assertTrue(json(get(metricsForm + "?page=abc"), 400).getJsonObject("errors").containsKey("page"));
+        error(get(shortForm + "?page=0"), 404);
+        error(get(metricsForm + "?page=3"), 404);
+        error(get(shortForm + "?page=-3"), 404);
+        assertTrue(error(get(shortForm + "?page=abc"), 400).errors().containsKey("page"));
+        assertTrue(error(get(metricsForm + "?page=abc"), 400).errors().containsKey("page"));
         // Exact match is not substring match.
         assertEquals(1, countOf("/api/v1/variants/" + part + "/metrics/count"));
     }
@@ -147,17 +150,17 @@ class VariantsIT extends ApiTestSupport {
         assertEquals(204, get("/api/v1/variants/like/" + encoded).getStatus());
         assertEquals(204, get("/api/v1/variants/like/" + encoded + "/metrics").getStatus());
         assertEquals(0, countOf("/api/v1/variants/" + encoded + "/metrics/count"));
-        json(get("/api/v1/variants/" + encoded + "/metrics?page=2"), 404);
+        error(get("/api/v1/variants/" + encoded + "/metrics?page=2"), 404);
         assertEquals(204, get("/api/v1/variants/like/" + encoded + "?page=-1").getStatus());
-        json(get("/api/v1/variants/like/" + encoded + "?page=-2"), 404);
+        error(get("/api/v1/variants/like/" + encoded + "?page=-2"), 404);
     }
 
     @Test
     void aVariantNamedLikeKeepsItsExactRoutes() {
         metric("like", "like");
 
-        JsonObject page = json(get("/api/v1/variants/like/metrics?page=-1"), 200);
-        page.getJsonArray("metrics").forEach(m -> assertEquals("like", m.asJsonObject().getString("item_variant")));
+        page(get("/api/v1/variants/like/metrics?page=-1"), 200, MetricJson.class).metrics()
+                .forEach(m -> assertEquals("like", m.itemVariant()));
         assertTrue(countOf("/api/v1/variants/like/metrics/count") >= 1);
     }
 
@@ -174,10 +177,6 @@ class VariantsIT extends ApiTestSupport {
     private void metric(String variant, String itemPath) {
         json(post("/api/v1/metrics/", Body.metric(Body.hash(), Body.hash()).with("item_variant", variant)
                 .with("item_path", itemPath).json()), 201);
-    }
-
-    private long countOf(String path) {
-        return json(get(path), 200).getJsonNumber("count").longValue();
     }
 
     /**
@@ -202,9 +201,9 @@ class VariantsIT extends ApiTestSupport {
     private List<String> walk(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
+            PageJson<MetricJson> page = page(get(next), 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : page.getString("next_url");
+            next = page.nextUrl();
         }
         return found;
     }
@@ -213,14 +212,19 @@ class VariantsIT extends ApiTestSupport {
     private List<String> walkFromBase(String path) {
         var found = new ArrayList<String>();
         for (String next = path; next != null; ) {
-            JsonObject page = json(get(next), 200);
+            PageJson<MetricJson> page = page(get(next), 200, MetricJson.class);
             found.addAll(paths(page));
-            next = page.isNull("next_url") ? null : "/api/v1" + page.getString("next_url");
+            next = page.nextUrl() == null ? null : "/api/v1" + page.nextUrl();
         }
         return found;
     }
 
+    /** The item paths of a page's metrics, in its order. */
     private static List<String> paths(JsonObject page) {
-        return page.getJsonArray("metrics").stream().map(v -> v.asJsonObject().getString("item_path")).toList();
+        return paths(page(page, MetricJson.class));
+    }
+
+    private static List<String> paths(PageJson<MetricJson> page) {
+        return page.metrics().stream().map(MetricJson::itemPath).toList();
     }
 }
