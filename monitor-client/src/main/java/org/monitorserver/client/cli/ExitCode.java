@@ -1,0 +1,26 @@
+package org.monitorserver.client.cli;
+
+/** The exit codes of the command line, as docs/client.md documents them. */
+public enum ExitCode {
+    /** The command did what was asked. */
+    DONE(0),
+    /** The server reported a failure (an error status, a broken answer), or the import job failed. */
+    FAILED(1),
+    /** The command line is wrong: unknown command or option, missing or bad value. */
+    USAGE(2),
+    /** What was asked for does not exist: a session, a context, a file, a route or page. */
+    NOT_FOUND(3),
+    /** The server cannot be reached, timed out, or says it is unavailable. */
+    UNAVAILABLE(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** The process exit status. */
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The query client's entry point: {@link org.monitorserver.client.Monitor}, one object over a monitor server or
+ * a local pytest-monitor file, with every method of the reference library {@code monitor_api}; the {@link
+ * org.monitorserver.client.Dialect} that each source implements; and the typed failures ({@link
+ * org.monitorserver.client.MonitorException} and its subclasses) that replace the reference's {@code -1} and
+ * {@code None}.
+ */
+package org.monitorserver.client;
