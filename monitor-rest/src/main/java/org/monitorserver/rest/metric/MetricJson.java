@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.monitorserver.domain.metric.Metric;
-import org.monitorserver.rest.IsoDateTime;
+import org.monitorserver.domain.IsoDateTime;
 
 /** A metric as the API answers it: the 14 names of the API document. */
 @JsonbPropertyOrder({"sessionH", "contextH", "itemStartTime", "itemPath", "item", "itemVariant", "itemFsLoc",

@@ -7,7 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.domain.session.Tag;
-import org.monitorserver.rest.IsoDateTime;
+import org.monitorserver.domain.IsoDateTime;
 
 /**
  * A session as the API answers it. Tags are a list of {@code {"key", "name", "value"}}: {@code key} is the
