@@ -21,6 +21,7 @@ import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.api.HealthJson;
+import org.monitorserver.api.ImportJson;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.SessionJson;
@@ -36,7 +37,7 @@ class OpenApiSchemasIT extends ApiTestSupport {
     /** Every answer record; a new one must be added here on purpose. */
     private static final List<Class<? extends Record>> ANSWERS = List.of(MetricJson.class, SessionJson.class,
             TagJson.class, ContextJson.class, CountJson.class, ErrorBody.class, HealthJson.class,
-            BulkReportJson.class, BulkReportJson.Rejection.class);
+            BulkReportJson.class, BulkReportJson.Rejection.class, ImportJson.class);
 
     /** Request schemas: submissions are read with their aliases by the REST module, not by records. */
     private static final Set<String> SUBMISSIONS = Set.of("MetricSubmission", "SessionSubmission",
@@ -84,7 +85,9 @@ class OpenApiSchemasIT extends ApiTestSupport {
             assertNotNull(ok, () -> path + " documents no 200");
             String ref = ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
                     .getString("$ref");
-            String expected = path.endsWith("/count") ? "#/components/schemas/Count" : "#/components/schemas/PageJson";
+            String expected = path.endsWith("/count") ? "#/components/schemas/Count"
+                    : path.equals("/api/v1/imports/{id}") ? "#/components/schemas/Import"
+                    : "#/components/schemas/PageJson";
             assertTrue(ref.startsWith(expected), () -> path + " answers " + ref);
         }
     }

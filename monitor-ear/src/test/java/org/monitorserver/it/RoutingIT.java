@@ -52,7 +52,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("12", health.getString("schema_version"));
+        assertEquals("13", health.getString("schema_version"));
     }
 
     @Test
@@ -92,6 +92,8 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/filters/scope/{scope}/metrics",
             "/api/v1/filters/scope/{scope}/metrics/count",
             "/api/v1/health",
+            "/api/v1/imports",
+            "/api/v1/imports/{id}",
             "/api/v1/items/like/{pattern}/metrics",
             "/api/v1/items/{item}/metrics",
             "/api/v1/items/{item}/metrics/count",

@@ -174,7 +174,8 @@ public class HashIdentifiedWriter {
                 .findFirst();
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** Whether {@code e} or one of its causes is a unique-key violation (SQLSTATE 23505). */
+    public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
@@ -189,7 +190,7 @@ public class HashIdentifiedWriter {
 
         private static final long serialVersionUID = 1L;
 
-        DuplicateKeyException() {
+        public DuplicateKeyException() {
             super(null, null, false, false);
         }
     }

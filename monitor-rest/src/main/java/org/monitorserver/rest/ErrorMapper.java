@@ -138,7 +138,8 @@ public final class ErrorMapper {
                 message = request.getMethod() + " is not allowed on " + uri.getRequestUri().getRawPath()
                         + "; allowed: " + String.join(", ", e.getResponse().getAllowedMethods());
             } else if (e instanceof NotSupportedException) {
-                message = "the request body must be JSON (Content-Type: application/json)";
+                message = "the request body's Content-Type is not accepted here: JSON routes take application/json,"
+                        + " POST /api/v1/imports takes application/octet-stream or application/vnd.sqlite3";
             } else {
                 message = e.getMessage() != null ? e.getMessage() : status.getReasonPhrase();
             }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.monitorserver.domain.FieldLimits;
+import org.monitorserver.domain.IsoDateTime;
 
 /**
  * Reads the fields of a posted JSON object by type, collecting one reason per bad field instead of stopping at

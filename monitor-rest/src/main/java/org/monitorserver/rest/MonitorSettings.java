@@ -35,6 +35,11 @@ public class MonitorSettings {
     @ConfigProperty(name = "monitor.server.max-bulk-bytes", defaultValue = "67108864")
     long maxBulkBytes;
 
+    /** Largest accepted .pymon upload ({@code POST /api/v1/imports}), in bytes; larger ones get 413. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.max-import-bytes", defaultValue = "268435456")
+    long maxImportBytes;
+
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object start) {
         if (paginationCount < 1) {
             throw new IllegalStateException("MONITOR_SERVER_PAGINATION_COUNT must be at least 1, is " + paginationCount);
@@ -46,8 +51,12 @@ public class MonitorSettings {
             throw new IllegalStateException("MONITOR_SERVER_MAX_BULK_BYTES must be from MONITOR_SERVER_MAX_BODY_BYTES ("
                     + maxBodyBytes + ") to " + MAX_BULK_CEILING + ", is " + maxBulkBytes);
         }
+        if (maxImportBytes < 1024 || maxImportBytes > MAX_BULK_CEILING) {
+            throw new IllegalStateException("MONITOR_SERVER_MAX_IMPORT_BYTES must be from 1024 to " + MAX_BULK_CEILING
+                    + ", is " + maxImportBytes);
+        }
         LOG.info(() -> "Monitor Server settings: pagination count " + paginationCount + ", max body " + maxBodyBytes
-                + " bytes, max bulk body " + maxBulkBytes + " bytes");
+                + " bytes, max bulk body " + maxBulkBytes + " bytes, max import " + maxImportBytes + " bytes");
     }
 
     public int paginationCount() {
@@ -60,5 +69,9 @@ public class MonitorSettings {
 
     public long maxBulkBytes() {
         return maxBulkBytes;
+    }
+
+    public long maxImportBytes() {
+        return maxImportBytes;
     }
 }

@@ -53,10 +53,11 @@ public class SessionIngest {
     }
 
     /**
-     * New sessions' pipelines and builds join the maintained lists, in the sessions' transaction: each once, in
-     * a fixed order, so that concurrent writers take these rows' locks in one order.
+     * New sessions' pipelines and builds join the maintained lists, in the sessions' transaction (the caller's,
+     * through {@code em}): each once, in a fixed order, so that concurrent writers take these rows' locks in one
+     * order. Public for the other writers of new sessions (the {@code .pymon} import).
      */
-    private void addToPipelineLists(EntityManager em, List<Session> sessions) {
+    public void addToPipelineLists(EntityManager em, List<Session> sessions) {
         var pipelines = new TreeSet<String>();
         var builds = new TreeSet<List<String>>(Comparator.<List<String>, String>comparing(b -> b.get(0))
                 .thenComparing(b -> b.get(1)));

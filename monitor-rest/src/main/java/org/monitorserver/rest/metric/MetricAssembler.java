@@ -1,7 +1,7 @@
 package org.monitorserver.rest.metric;
 
 import org.monitorserver.api.MetricJson;
-import org.monitorserver.rest.IsoDateTime;
+import org.monitorserver.domain.IsoDateTime;
 import org.monitorserver.domain.metric.Metric;
 
 /** Turns stored metrics into their wire record. */

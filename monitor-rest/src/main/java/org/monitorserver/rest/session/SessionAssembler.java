@@ -2,7 +2,7 @@ package org.monitorserver.rest.session;
 
 import org.monitorserver.api.SessionJson;
 import org.monitorserver.api.TagJson;
-import org.monitorserver.rest.IsoDateTime;
+import org.monitorserver.domain.IsoDateTime;
 import org.monitorserver.domain.session.Session;
 
 /** Turns stored sessions into their wire record, tags under both {@code key} and {@code name}. */

@@ -1,15 +1,13 @@
 package org.monitorserver.rest.session;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.monitorserver.domain.FieldLimits;
+import org.monitorserver.domain.session.Description;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.domain.session.Tag;
 import org.monitorserver.rest.JsonFields;
@@ -29,9 +27,6 @@ public record SessionSubmission(
         @Schema(name = "description", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
                 implementation = java.util.Map.class, description = "Tags: a JSON object of depth 1 (or a string holding one); defaults to {}")
         List<Tag> tags) {
-
-    /** More tags than any CI adds by far; bounds the work one request can cause. */
-    static final int MAX_TAGS = 256;
 
     /** @throws org.monitorserver.rest.InvalidRequestException naming every missing or mistyped field */
     public static SessionSubmission read(JsonObject json) {
@@ -61,38 +56,6 @@ public record SessionSubmission(
             fields.reject("description", "must be a JSON object of tags, or a string holding one");
             return List.of();
         }
-        if (object.size() > MAX_TAGS) {
-            fields.reject("description", "must have at most " + MAX_TAGS + " tags");
-            return List.of();
-        }
-        var tags = new ArrayList<Tag>(object.size());
-        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-            String field = "description." + entry.getKey();
-            String value = tagValue(entry.getValue());
-            int limit = Session.isPipelineTag(entry.getKey()) ? FieldLimits.PIPELINE : FieldLimits.TAG_VALUE;
-            if (entry.getKey().isEmpty() || FieldLimits.utf8Length(entry.getKey()) > FieldLimits.TAG_KEY) {
-                fields.reject(field, "tag names must be 1 to " + FieldLimits.TAG_KEY + " bytes (UTF-8)");
-            } else if (entry.getKey().indexOf('\0') >= 0 || (value != null && value.indexOf('\0') >= 0)) {
-                fields.reject(field, "must not contain NUL characters");
-            } else if (value == null && entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
-                fields.reject(field, "must be a string, number, boolean or null");
-            } else if (value != null && FieldLimits.utf8Length(value) > limit) {
-                fields.reject(field, "must be at most " + limit + " bytes (UTF-8)");
-            } else {
-                tags.add(new Tag(entry.getKey(), value));
-            }
-        }
-        return tags;
-    }
-
-    /** A tag value as text: strings as they are, numbers and booleans in their JSON spelling, else null. */
-    private static String tagValue(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).toString();
-            case TRUE -> "true";
-            case FALSE -> "false";
-            default -> null;
-        };
+        return Description.tags(object, fields::reject);
     }
 }

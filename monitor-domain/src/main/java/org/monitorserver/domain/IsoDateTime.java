@@ -1,4 +1,4 @@
-package org.monitorserver.rest;
+package org.monitorserver.domain;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package org.monitorserver.rest;
+package org.monitorserver.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
