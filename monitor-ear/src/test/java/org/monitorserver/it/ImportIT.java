@@ -81,14 +81,14 @@ class ImportIT extends ApiTestSupport {
         assertEquals(afterPosting.plus(2, 4, 10_000), afterImport);
         assertEquals(beforePosting.plus(2, 4, 10_000), afterPosting);
         for (int s = 0; s < 4; s++) {
-            assertEquals(countOf("/sessions/" + posted.session(s) + "/metrics/count"),
-                    countOf("/sessions/" + imported.session(s) + "/metrics/count"));
-            assertEquals(2500, countOf("/sessions/" + imported.session(s) + "/metrics/count"));
+            assertEquals(apiCount("/sessions/" + posted.session(s) + "/metrics/count"),
+                    apiCount("/sessions/" + imported.session(s) + "/metrics/count"));
+            assertEquals(2500, apiCount("/sessions/" + imported.session(s) + "/metrics/count"));
         }
         for (int c = 0; c < 2; c++) {
-            assertEquals(5000, countOf("/contexts/" + imported.context(c) + "/metrics/count"));
-            assertEquals(countOf("/contexts/" + posted.context(c) + "/metrics/count"),
-                    countOf("/contexts/" + imported.context(c) + "/metrics/count"));
+            assertEquals(5000, apiCount("/contexts/" + imported.context(c) + "/metrics/count"));
+            assertEquals(apiCount("/contexts/" + posted.context(c) + "/metrics/count"),
+                    apiCount("/contexts/" + imported.context(c) + "/metrics/count"));
             assertEquals(totalPages("/api/v1/components/" + posted.component(c) + "/metrics"),
                     totalPages("/api/v1/components/" + imported.component(c) + "/metrics"));
         }
@@ -136,7 +136,7 @@ class ImportIT extends ApiTestSupport {
         assertEquals(1 + 50, third.getJsonNumber("rows_stored").longValue());
         assertEquals(2 + 2 + 100, third.getJsonNumber("rows_skipped").longValue());
         assertEquals(before.plus(0, 1, 50), counts());
-        assertEquals(50, countOf("/sessions/" + grown.session(2) + "/metrics/count"));
+        assertEquals(50, apiCount("/sessions/" + grown.session(2) + "/metrics/count"));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ImportIT extends ApiTestSupport {
         assertTrue(text.getString("error").startsWith("not a SQLite database"), text::toString);
         assertNotNull(text.getString("finished_at"));
         assertEquals(before, counts());
-        assertEquals(0, countOf("/sessions/" + data.session(0) + "/metrics/count"));
+        assertEquals(0, apiCount("/sessions/" + data.session(0) + "/metrics/count"));
     }
 
     @Test
@@ -253,7 +253,7 @@ class ImportIT extends ApiTestSupport {
         }
     }
 
-    private long countOf(String path) {
+    private long apiCount(String path) {
         return json(get("/api/v1" + path), 200).getJsonNumber("count").longValue();
     }
 
