@@ -81,14 +81,14 @@ class ImportIT extends ApiTestSupport {
         assertEquals(afterPosting.plus(2, 4, 10_000), afterImport);
         assertEquals(beforePosting.plus(2, 4, 10_000), afterPosting);
         for (int s = 0; s < 4; s++) {
-            assertEquals(apiCount("/sessions/" + posted.session(s) + "/metrics/count"),
-                    apiCount("/sessions/" + imported.session(s) + "/metrics/count"));
-            assertEquals(2500, apiCount("/sessions/" + imported.session(s) + "/metrics/count"));
+            assertEquals(countOf("/api/v1/sessions/" + posted.session(s) + "/metrics/count"),
+                    countOf("/api/v1/sessions/" + imported.session(s) + "/metrics/count"));
+            assertEquals(2500, countOf("/api/v1/sessions/" + imported.session(s) + "/metrics/count"));
         }
         for (int c = 0; c < 2; c++) {
-            assertEquals(5000, apiCount("/contexts/" + imported.context(c) + "/metrics/count"));
-            assertEquals(apiCount("/contexts/" + posted.context(c) + "/metrics/count"),
-                    apiCount("/contexts/" + imported.context(c) + "/metrics/count"));
+            assertEquals(5000, countOf("/api/v1/contexts/" + imported.context(c) + "/metrics/count"));
+            assertEquals(countOf("/api/v1/contexts/" + posted.context(c) + "/metrics/count"),
+                    countOf("/api/v1/contexts/" + imported.context(c) + "/metrics/count"));
             assertEquals(totalPages("/api/v1/components/" + posted.component(c) + "/metrics"),
                     totalPages("/api/v1/components/" + imported.component(c) + "/metrics"));
         }
@@ -136,7 +136,7 @@ class ImportIT extends ApiTestSupport {
         assertEquals(1 + 50, third.getJsonNumber("rows_stored").longValue());
         assertEquals(2 + 2 + 100, third.getJsonNumber("rows_skipped").longValue());
         assertEquals(before.plus(0, 1, 50), counts());
-        assertEquals(50, apiCount("/sessions/" + grown.session(2) + "/metrics/count"));
+        assertEquals(50, countOf("/api/v1/sessions/" + grown.session(2) + "/metrics/count"));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ImportIT extends ApiTestSupport {
         assertTrue(text.getString("error").startsWith("not a SQLite database"), text::toString);
         assertNotNull(text.getString("finished_at"));
         assertEquals(before, counts());
-        assertEquals(0, apiCount("/sessions/" + data.session(0) + "/metrics/count"));
+        assertEquals(0, countOf("/api/v1/sessions/" + data.session(0) + "/metrics/count"));
     }
 
     @Test
@@ -253,10 +253,6 @@ class ImportIT extends ApiTestSupport {
         }
     }
 
-    private long apiCount(String path) {
-        return json(get("/api/v1" + path), 200).getJsonNumber("count").longValue();
-    }
-
     private int totalPages(String path) {
         return json(get(path + "?page=1"), 200).getInt("total_page");
     }
@@ -345,18 +341,7 @@ class ImportIT extends ApiTestSupport {
             Files.deleteIfExists(file);
             try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
                     Statement sql = db.createStatement()) {
-                sql.execute("CREATE TABLE TEST_SESSIONS(SESSION_H varchar(64) primary key not null unique,"
-                        + " RUN_DATE varchar(64), SCM_ID varchar(128), RUN_DESCRIPTION json)");
-                sql.execute("CREATE TABLE TEST_METRICS (SESSION_H varchar(64), ENV_H varchar(64),"
-                        + " ITEM_START_TIME varchar(64), ITEM_PATH varchar(4096), ITEM varchar(2048),"
-                        + " ITEM_VARIANT varchar(2048), ITEM_FS_LOC varchar(2048), KIND varchar(64),"
-                        + " COMPONENT varchar(512) NULL, TOTAL_TIME float, USER_TIME float, KERNEL_TIME float,"
-                        + " CPU_USAGE float, MEM_USAGE float, FOREIGN KEY (ENV_H) REFERENCES"
-                        + " EXECUTION_CONTEXTS(ENV_H), FOREIGN KEY (SESSION_H) REFERENCES TEST_SESSIONS(SESSION_H))");
-                sql.execute("CREATE TABLE EXECUTION_CONTEXTS (ENV_H varchar(64) primary key not null unique,"
-                        + " CPU_COUNT integer, CPU_FREQUENCY_MHZ integer, CPU_TYPE varchar(64), CPU_VENDOR varchar(256),"
-                        + " RAM_TOTAL_MB integer, MACHINE_NODE varchar(512), MACHINE_TYPE varchar(32),"
-                        + " MACHINE_ARCH varchar(16), SYSTEM_INFO varchar(256), PYTHON_INFO varchar(512))");
+                PymonSchema.create(sql);
                 db.setAutoCommit(false);
                 try (PreparedStatement insert = db.prepareStatement(
                         "INSERT INTO EXECUTION_CONTEXTS VALUES (?, 8, 2000, 'x86_64', 'GenuineIntel', 16384,"

@@ -296,20 +296,7 @@ class MonitorClientIT extends ApiTestSupport {
         Files.deleteIfExists(path);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
                 Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE IF NOT EXISTS TEST_SESSIONS(SESSION_H varchar(64) primary key not null unique,"
-                    + " RUN_DATE varchar(64), SCM_ID varchar(128), RUN_DESCRIPTION json)");
-            ddl.execute("CREATE TABLE IF NOT EXISTS EXECUTION_CONTEXTS (ENV_H varchar(64) primary key not null"
-                    + " unique, CPU_COUNT integer, CPU_FREQUENCY_MHZ integer, CPU_TYPE varchar(64),"
-                    + " CPU_VENDOR varchar(256), RAM_TOTAL_MB integer, MACHINE_NODE varchar(512),"
-                    + " MACHINE_TYPE varchar(32), MACHINE_ARCH varchar(16), SYSTEM_INFO varchar(256),"
-                    + " PYTHON_INFO varchar(512))");
-            ddl.execute("CREATE TABLE IF NOT EXISTS TEST_METRICS (SESSION_H varchar(64), ENV_H varchar(64),"
-                    + " ITEM_START_TIME varchar(64), ITEM_PATH varchar(4096), ITEM varchar(2048),"
-                    + " ITEM_VARIANT varchar(2048), ITEM_FS_LOC varchar(2048), KIND varchar(64),"
-                    + " COMPONENT varchar(512), TOTAL_TIME float, USER_TIME float, KERNEL_TIME float,"
-                    + " CPU_USAGE float, MEM_USAGE float,"
-                    + " FOREIGN KEY (ENV_H) REFERENCES EXECUTION_CONTEXTS(ENV_H),"
-                    + " FOREIGN KEY (SESSION_H) REFERENCES TEST_SESSIONS(SESSION_H))");
+            PymonSchema.create(ddl);
             insert(connection, "INSERT INTO EXECUTION_CONTEXTS VALUES (?,?,?,?,?,?,?,?,?,?,?)", contexts,
                     c -> Arrays.asList(c.h(), c.cpuCount(), (int) c.cpuFrequency(), c.cpuType(), c.cpuVendor(),
                             c.ramTotal(), c.machineNode(), c.machineType(), c.machineArch(), c.systemInfo(),

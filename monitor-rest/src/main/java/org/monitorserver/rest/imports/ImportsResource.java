@@ -91,7 +91,7 @@ public class ImportsResource {
             throws IOException {
         ImportJob job = jobs.create(tenant.id(), read(body, length, settings.maxImportBytes()));
         runner.wake();
-        return Response.accepted(ImportJsonAssembler.from(job))
+        return Response.accepted(ImportAssembler.toJson(job))
                 .location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(job.getId())).build()).build();
     }
 
@@ -102,7 +102,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "404", description = "No such job (of this tenant)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ImportJson get(@PathParam("id") long id) {
-        return jobs.find(tenant.id(), id).map(ImportJsonAssembler::from)
+        return jobs.find(tenant.id(), id).map(ImportAssembler::toJson)
                 .orElseThrow(() -> new NotFoundException("no import job " + id));
     }
 
@@ -115,7 +115,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<ImportJson> list(@Valid @BeanParam PageParam page) {
-        return pages.render(Rows.IMPORTS, jobs.list(tenant.id(), pages.request(page)).map(ImportJsonAssembler::from),
+        return pages.render(Rows.IMPORTS, jobs.list(tenant.id(), pages.request(page)).map(ImportAssembler::toJson),
                 uri);
     }
 

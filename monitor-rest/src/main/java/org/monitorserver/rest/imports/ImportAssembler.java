@@ -7,13 +7,13 @@ import org.monitorserver.domain.IsoDateTime;
 import org.monitorserver.domain.imports.ImportJob;
 
 /** Turns an {@link ImportJob} into its wire record: states in lower case, times in ISO 8601 UTC. */
-final class ImportJsonAssembler {
+final class ImportAssembler {
 
-    private ImportJsonAssembler() {
+    private ImportAssembler() {
     }
 
     /** The wire record of {@code job}. */
-    static ImportJson from(ImportJob job) {
+    static ImportJson toJson(ImportJob job) {
         return new ImportJson(job.getId(), job.getState().name().toLowerCase(Locale.ROOT), job.getSize(),
                 job.getRowsRead(), job.getRowsStored(), job.getRowsSkipped(), job.getError(), utc(job.getCreatedAt()),
                 utc(job.getStartedAt()), utc(job.getFinishedAt()));
