@@ -206,10 +206,16 @@ class ImportIT extends ApiTestSupport {
                     id = row.getLong(1);
                 }
             }
-            try (PreparedStatement upload = db.prepareStatement("INSERT INTO import_upload (job_id, content)"
-                    + " VALUES (?, ?)")) {
+            // In two parts of unequal size, as a server stores a file over ImportUploadPart.MAX_BYTES.
+            try (PreparedStatement upload = db.prepareStatement("INSERT INTO import_upload_part (job_id, part,"
+                    + " content) VALUES (?, ?, ?)")) {
+                int half = file.length / 2;
                 upload.setLong(1, id);
-                upload.setBytes(2, file);
+                upload.setInt(2, 0);
+                upload.setBytes(3, Arrays.copyOfRange(file, 0, half));
+                upload.executeUpdate();
+                upload.setInt(2, 1);
+                upload.setBytes(3, Arrays.copyOfRange(file, half, file.length));
                 upload.executeUpdate();
             }
         }
@@ -220,7 +226,7 @@ class ImportIT extends ApiTestSupport {
         try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
                 System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
                 Statement sql = db.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT lease_owner, (SELECT COUNT(*) FROM import_upload WHERE"
+                ResultSet rows = sql.executeQuery("SELECT lease_owner, (SELECT COUNT(*) FROM import_upload_part WHERE"
                         + " job_id = " + id + ") FROM import_job WHERE id = " + id)) {
             rows.next();
             assertEquals(null, rows.getString(1), "the lease is released");

@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,7 +50,7 @@ public final class BulkRows {
      */
     public static <T> List<Row<T>> read(InputStream body, MediaType type, long limit, BulkReport report,
             Function<JsonObject, T> reader) {
-        InputStream bounded = new Bounded(body, limit);
+        InputStream bounded = new BoundedBody(body, limit, "MONITOR_SERVER_MAX_BULK_BYTES");
         Iterator<JsonValue> values = type != null && type.isCompatible(MediaType.valueOf(NDJSON))
                 ? new Lines(bounded) : new Array(bounded);
         var rows = new ArrayList<Row<T>>();
@@ -222,39 +221,6 @@ public final class BulkRows {
             line = null;
             return JsonObjectReader.parseObject(text).<JsonValue>map(o -> o)
                     .orElseGet(() -> new Malformed("the line is not a JSON object"));
-        }
-    }
-
-    /** Stops reading at the limit with a 413. */
-    private static final class Bounded extends FilterInputStream {
-
-        private final long limit;
-        private long read;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new BodyTooLargeException(limit, "MONITOR_SERVER_MAX_BULK_BYTES");
-            }
         }
     }
 

@@ -3,15 +3,21 @@ package org.monitorserver.persistence.imports;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.monitorserver.domain.imports.ImportJob;
 import org.monitorserver.domain.imports.ImportJob.State;
-import org.monitorserver.domain.imports.ImportUpload;
+import org.monitorserver.domain.imports.ImportUploadPart;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
@@ -31,13 +37,26 @@ public class ImportJobs {
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
 
-    /** A queued job holding {@code content}, the uploaded file, created in one transaction with it. */
-    public ImportJob create(long tenant, byte[] content) {
-        var job = new ImportJob(tenant, content.length, now());
+    /**
+     * A queued job holding a copy of {@code upload}, the uploaded file, created in one transaction with it. The
+     * file is stored in parts of {@link ImportUploadPart#MAX_BYTES}, one in the heap at a time.
+     */
+    public ImportJob create(long tenant, Path upload) throws IOException {
+        long size = Files.size(upload);
+        var job = new ImportJob(tenant, size, now());
         em.persist(job);
         em.flush();
-        em.persist(new ImportUpload(job.getId(), content));
-        LOG.info(() -> "Import job " + job.getId() + " queued: " + content.length + " bytes for tenant " + tenant);
+        try (InputStream in = Files.newInputStream(upload)) {
+            int part = 0;
+            for (byte[] bytes = in.readNBytes(ImportUploadPart.MAX_BYTES); bytes.length > 0;
+                    bytes = in.readNBytes(ImportUploadPart.MAX_BYTES)) {
+                em.persist(new ImportUploadPart(job.getId(), part++, bytes));
+                em.flush();
+                // Written: let the persistence context drop the part (and its copy for change tracking).
+                em.clear();
+            }
+        }
+        LOG.info(() -> "Import job " + job.getId() + " queued: " + size + " bytes for tenant " + tenant);
         return job;
     }
 
@@ -104,9 +123,23 @@ public class ImportJobs {
                 .setParameter("owner", owner).executeUpdate() == 1;
     }
 
-    /** The uploaded file of job {@code id}, gone once the job has ended. */
-    public Optional<byte[]> upload(long id) {
-        return Optional.ofNullable(em.find(ImportUpload.class, id)).map(ImportUpload::getContent);
+    /**
+     * Writes the uploaded file of job {@code id} to {@code out}, one part at a time; nothing once the job has
+     * ended (its upload is deleted then).
+     *
+     * @return the bytes written
+     */
+    public long copyUpload(long id, OutputStream out) throws IOException {
+        long written = 0;
+        for (int part = 0;; part++) {
+            ImportUploadPart stored = em.find(ImportUploadPart.class, new ImportUploadPart.Key(id, part));
+            if (stored == null) {
+                return written;
+            }
+            out.write(stored.getContent());
+            written += stored.getContent().length;
+            em.detach(stored);
+        }
     }
 
     /**
@@ -125,12 +158,13 @@ public class ImportJobs {
                 .setParameter("id", id).setParameter("running", State.RUNNING).setParameter("owner", owner)
                 .executeUpdate() == 1;
         if (ended) {
-            em.createNamedQuery(ImportUpload.DELETE_BY_JOB).setParameter("job", id).executeUpdate();
+            em.createNamedQuery(ImportUploadPart.DELETE_BY_JOB).setParameter("job", id).executeUpdate();
         }
         return ended;
     }
 
     private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
+        // Microseconds, as the database keeps them: the 202 answer shows what a later GET shows.
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -11,7 +11,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,10 +178,15 @@ public class ImportRunner {
         Path file = null;
         try {
             ImportJob job = jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " is gone"));
-            byte[] upload = jobs.upload(id).orElseThrow(() -> new IllegalStateException("the upload is gone"));
             file = Files.createTempFile("monitor-import-" + id + "-", ".pymon");
-            Files.write(file, upload);
-            upload = null; // the copy on disk is what SQLite reads
+            long copied;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                copied = jobs.copyUpload(id, out); // the copy on disk is what SQLite reads
+            }
+            if (copied != job.getSize()) {
+                throw new IllegalStateException("the upload has " + copied + " of its " + job.getSize()
+                        + " bytes");
+            }
             long started = System.nanoTime();
             try (PymonFile pymon = PymonFile.open(file, job.getTenantId())) {
                 rows[0] = pymon.rows();

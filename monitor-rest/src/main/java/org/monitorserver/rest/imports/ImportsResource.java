@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +36,7 @@ import org.monitorserver.domain.imports.ImportJob;
 import org.monitorserver.persistence.imports.ImportJobs;
 import org.monitorserver.persistence.imports.ImportRunner;
 import org.monitorserver.rest.BodyTooLargeException;
+import org.monitorserver.rest.BoundedBody;
 import org.monitorserver.rest.CurrentTenant;
 import org.monitorserver.rest.InvalidRequestException;
 import org.monitorserver.rest.MonitorSettings;
@@ -89,10 +92,16 @@ public class ImportsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body)
             throws IOException {
-        ImportJob job = jobs.create(tenant.id(), read(body, length, settings.maxImportBytes()));
-        runner.wake();
-        return Response.accepted(ImportAssembler.toJson(job))
-                .location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(job.getId())).build()).build();
+        java.nio.file.Path file = receive(body, length, settings.maxImportBytes());
+        try {
+            ImportJob job = jobs.create(tenant.id(), file);
+            runner.wake();
+            return Response.accepted(ImportAssembler.toJson(job))
+                    .location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(job.getId())).build())
+                    .build();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @GET
@@ -119,18 +128,28 @@ public class ImportsResource {
                 uri);
     }
 
-    /** The whole body, refused with 413 above {@code limit} (declared or read) and 400 when empty. */
-    private static byte[] read(InputStream body, String length, long limit) throws IOException {
+    /**
+     * The whole body in a temporary file, refused with 413 above {@code limit} (declared or read) and 400 when
+     * empty. The body goes to disk as it arrives, never whole into the heap, and reaches the database only once it
+     * is complete, so that a slow upload holds no transaction.
+     */
+    private static java.nio.file.Path receive(InputStream body, String length, long limit) throws IOException {
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
             throw new BodyTooLargeException(limit, "MONITOR_SERVER_MAX_IMPORT_BYTES");
         }
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (bytes.length > limit) {
-            throw new BodyTooLargeException(limit, "MONITOR_SERVER_MAX_IMPORT_BYTES");
+        java.nio.file.Path file = Files.createTempFile("monitor-upload-", ".pymon");
+        try {
+            long size;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                size = new BoundedBody(body, limit, "MONITOR_SERVER_MAX_IMPORT_BYTES").transferTo(out);
+            }
+            if (size == 0) {
+                throw new InvalidRequestException("the request body is empty; send a .pymon file", Map.of());
+            }
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
-        if (bytes.length == 0) {
-            throw new InvalidRequestException("the request body is empty; send a .pymon file", Map.of());
-        }
-        return bytes;
     }
 }
