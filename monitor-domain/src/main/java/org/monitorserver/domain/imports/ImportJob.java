@@ -88,6 +88,10 @@ public class ImportJob {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private long tenantId;
 
+    /** The user whose key uploaded the file, recorded on the sessions it stores; null with authentication off. */
+    @Column(name = "user_id", updatable = false)
+    private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 16)
     private State state;
@@ -126,11 +130,12 @@ public class ImportJob {
     }
 
     /** A queued job for an upload of {@code size} bytes, created at {@code createdAt} (UTC). */
-    public ImportJob(long tenantId, long size, LocalDateTime createdAt) {
+    public ImportJob(long tenantId, Long userId, long size, LocalDateTime createdAt) {
         if (size < 1) {
             throw new IllegalArgumentException("an import needs a non-empty upload");
         }
         this.tenantId = tenantId;
+        this.userId = userId;
         this.size = size;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.state = State.QUEUED;
@@ -148,6 +153,11 @@ public class ImportJob {
 
     public long getTenantId() {
         return tenantId;
+    }
+
+    /** The user who uploaded the file, null with authentication off. */
+    public Long getUserId() {
+        return userId;
     }
 
     public State getState() {

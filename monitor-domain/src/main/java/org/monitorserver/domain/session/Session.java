@@ -151,6 +151,10 @@ public class Session implements HashIdentified<Session> {
     @Column(name = "build", length = FieldLimits.PIPELINE)
     private String build;
 
+    /** The user whose key sent the session; null with authentication off. Not part of the session's content. */
+    @Column(name = "user_id", updatable = false)
+    private Long userId;
+
     @ElementCollection
     @CollectionTable(name = "session_tag", joinColumns = @JoinColumn(name = "session_id"))
     @OrderColumn(name = "position")
@@ -178,6 +182,17 @@ public class Session implements HashIdentified<Session> {
         this.tags = new ArrayList<>(tags);
         this.pipeline = ciValue(PIPELINE_TAG);
         this.build = ciValue(BUILD_TAG);
+    }
+
+    /** Records that user {@code userId} sent this session (before it is stored); null for nobody. */
+    public Session sentBy(Long userId) {
+        this.userId = userId;
+        return this;
+    }
+
+    /** The user who sent the session, null when sent with authentication off. */
+    public Long getUserId() {
+        return userId;
     }
 
     /** Whether {@code key} is one of the CI tags that name a pipeline or a build (stored in indexed columns). */

@@ -1,5 +1,6 @@
 /**
- * Tenants: every stored row belongs to one, so that queries can be scoped per organization without a
- * migration. Until tenants and API keys arrive, everything belongs to {@link org.monitorserver.domain.tenant.Tenant#DEFAULT_ID}.
+ * Tenants, their users and the users' API keys. Every stored row belongs to a tenant; a request acts for the
+ * tenant of the key it presents, or for {@link org.monitorserver.domain.tenant.Tenant#DEFAULT_ID} with
+ * authentication off. Keys are stored as hashes ({@link org.monitorserver.domain.tenant.KeyHash}), never as keys.
  */
 package org.monitorserver.domain.tenant;

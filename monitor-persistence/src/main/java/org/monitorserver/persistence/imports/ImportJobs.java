@@ -38,12 +38,13 @@ public class ImportJobs {
     private EntityManager em;
 
     /**
-     * A queued job holding a copy of {@code upload}, the uploaded file, created in one transaction with it. The
-     * file is stored in parts of {@link ImportUploadPart#MAX_BYTES}, one in the heap at a time.
+     * A queued job holding a copy of {@code upload}, the file that user {@code user} (null with authentication
+     * off) uploaded, created in one transaction with it. The file is stored in parts of
+     * {@link ImportUploadPart#MAX_BYTES}, one in the heap at a time.
      */
-    public ImportJob create(long tenant, Path upload) throws IOException {
+    public ImportJob create(long tenant, Long user, Path upload) throws IOException {
         long size = Files.size(upload);
-        var job = new ImportJob(tenant, size, now());
+        var job = new ImportJob(tenant, user, size, now());
         em.persist(job);
         em.flush();
         try (InputStream in = Files.newInputStream(upload)) {

@@ -193,7 +193,7 @@ public class ImportRunner {
                 add(rows, ingest.storeContexts(job.getTenantId(), pymon.contexts()));
                 report(id, run, rows);
                 pymon.chunks(METRICS_PER_CHUNK, chunk -> {
-                    add(rows, store(job.getTenantId(), chunk));
+                    add(rows, store(job.getTenantId(), job.getUserId(), chunk));
                     report(id, run, rows);
                 });
                 rows[2] += pymon.orphanMetrics();
@@ -220,10 +220,10 @@ public class ImportRunner {
     }
 
     /** Stores a chunk, again after losing a race with a concurrent writer of one of its sessions. */
-    private Outcome store(long tenant, PymonFile.Chunk chunk) {
+    private Outcome store(long tenant, Long user, PymonFile.Chunk chunk) {
         for (int attempt = 1;; attempt++) {
             try {
-                return ingest.storeChunk(tenant, chunk);
+                return ingest.storeChunk(tenant, user, chunk);
             } catch (DuplicateKeyException e) {
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("a chunk kept losing races with concurrent writers", e);

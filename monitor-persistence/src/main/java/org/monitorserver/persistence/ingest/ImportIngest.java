@@ -82,7 +82,7 @@ public class ImportIngest {
      * @throws DuplicateKeyException when a concurrent writer stored one of the sessions first: nothing of the
      *         chunk is stored, and the caller runs it again (that session is then skipped)
      */
-    public Outcome storeChunk(long tenant, Chunk chunk) {
+    public Outcome storeChunk(long tenant, Long user, Chunk chunk) {
         Set<String> known = storedHashes(Session.FIND_BY_HASHES, Session.class, tenant, chunk.sessions());
         List<Session> fresh = chunk.sessions().stream().filter(s -> !known.contains(s.getHash())).toList();
         Set<String> freshHashes = new HashSet<>();
@@ -91,7 +91,7 @@ public class ImportIngest {
                 .toList();
         if (!fresh.isEmpty()) {
             try {
-                fresh.forEach(em::persist);
+                fresh.forEach(session -> em.persist(session.sentBy(user)));
                 em.flush();
             } catch (PersistenceException e) {
                 if (HashIdentifiedWriter.isUniqueViolation(e)) {

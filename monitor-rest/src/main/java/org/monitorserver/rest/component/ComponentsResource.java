@@ -26,7 +26,7 @@ import org.monitorserver.persistence.component.ComponentQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.pipeline.PipelineQueries;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -60,7 +60,7 @@ public class ComponentsResource {
     PipelineQueries pipelines;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -86,7 +86,7 @@ public class ComponentsResource {
     @Operation(summary = "Count components", description = "The empty component is not counted.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson count() {
-        return new CountJson(components.count(tenant.id()));
+        return new CountJson(components.count(caller.tenantId()));
     }
 
     @GET
@@ -101,7 +101,7 @@ public class ComponentsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
-        return pages.render(Rows.COMPONENTS, components.findByPrefix(tenant.id(), prefix, pages.request(page)), uri);
+        return pages.render(Rows.COMPONENTS, components.findByPrefix(caller.tenantId(), prefix, pages.request(page)), uri);
     }
 
     @GET
@@ -128,7 +128,7 @@ public class ComponentsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metricsOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
-        return renderMetrics(metrics.findByComponent(tenant.id(), component, pages.request(page)));
+        return renderMetrics(metrics.findByComponent(caller.tenantId(), component, pages.request(page)));
     }
 
     @GET
@@ -157,7 +157,7 @@ public class ComponentsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> itemMetricsOf(@PathParam("component") String component, @PathParam("item") String item,
             @Valid @BeanParam PageParam page) {
-        return renderMetrics(metrics.findByComponentAndItem(tenant.id(), component, item, pages.request(page)));
+        return renderMetrics(metrics.findByComponentAndItem(caller.tenantId(), component, item, pages.request(page)));
     }
 
     @GET
@@ -187,7 +187,7 @@ public class ComponentsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> variantMetricsOf(@PathParam("component") String component, @PathParam("variant") String variant,
             @Valid @BeanParam PageParam page) {
-        return renderMetrics(metrics.findByComponentAndVariant(tenant.id(), component, variant, pages.request(page)));
+        return renderMetrics(metrics.findByComponentAndVariant(caller.tenantId(), component, variant, pages.request(page)));
     }
 
     @GET
@@ -202,7 +202,7 @@ public class ComponentsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> pipelinesOf(@PathParam("component") String component, @Valid @BeanParam PageParam page) {
-        var found = pipelines.findPipelinesOfComponent(tenant.id(), component, pages.request(page));
+        var found = pipelines.findPipelinesOfComponent(caller.tenantId(), component, pages.request(page));
         return pages.render(Rows.PIPELINES, found, uri, new Parents(component, null, null));
     }
 
@@ -219,7 +219,7 @@ public class ComponentsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> buildsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
             @Valid @BeanParam PageParam page) {
-        var found = pipelines.findBuildsOfComponent(tenant.id(), component, pipeline, pages.request(page));
+        var found = pipelines.findBuildsOfComponent(caller.tenantId(), component, pipeline, pages.request(page));
         return pages.render(Rows.BUILDS, found, uri, new Parents(component, pipeline, null));
     }
 
@@ -235,7 +235,7 @@ public class ComponentsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> buildSessionsOf(@PathParam("component") String component, @PathParam("pipeline") String pipeline,
             @PathParam("build") String build, @Valid @BeanParam PageParam page) {
-        var found = pipelines.findBuildSessionsOfComponent(tenant.id(), component, pipeline, build,
+        var found = pipelines.findBuildSessionsOfComponent(caller.tenantId(), component, pipeline, build,
                 pages.request(page));
         return pages.render(Rows.SESSIONS, found, uri,
                 new Parents(component, pipeline, build));

@@ -34,7 +34,7 @@ import java.io.InputStream;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
@@ -60,7 +60,7 @@ public class ContextsResource {
     MetricQueries metrics;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -85,7 +85,7 @@ public class ContextsResource {
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response create(JsonObject body) {
-        var stored = ingest.registerContext(ContextSubmission.read(body).toContext(tenant.id()));
+        var stored = ingest.registerContext(ContextSubmission.read(body).toContext(caller.tenantId()));
         return Response.created(uri.getBaseUriBuilder().path("contexts").path(stored.getHash()).build())
                 .entity(ContextAssembler.toJson(stored)).build();
     }
@@ -107,7 +107,7 @@ public class ContextsResource {
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
     public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
-        long tenantId = tenant.id();
+        long tenantId = caller.tenantId();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> ContextSubmission.read(json).toContext(tenantId));
         return BulkRows.report(rows, ingest.registerContexts(BulkRows.values(rows)), report);
@@ -122,7 +122,7 @@ public class ContextsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<ContextJson> list(@Valid @BeanParam PageParam page) {
-        var found = queries.findAll(tenant.id(), pages.request(page));
+        var found = queries.findAll(caller.tenantId(), pages.request(page));
         return pages.render(Rows.CONTEXTS, found.map(ContextAssembler::toJson), uri);
     }
 
@@ -131,7 +131,7 @@ public class ContextsResource {
     @Operation(summary = "Count contexts")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson count() {
-        return new CountJson(queries.count(tenant.id()));
+        return new CountJson(queries.count(caller.tenantId()));
     }
 
     @GET
@@ -145,7 +145,7 @@ public class ContextsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<ContextJson> findByPrefix(@PathParam("prefix") String prefix, @Valid @BeanParam PageParam page) {
-        var found = queries.findByHashPrefix(tenant.id(), prefix, pages.request(page));
+        var found = queries.findByHashPrefix(caller.tenantId(), prefix, pages.request(page));
         return pages.render(Rows.CONTEXTS, found.map(ContextAssembler::toJson), uri);
     }
 
@@ -159,7 +159,7 @@ public class ContextsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metrics(@PathParam("context") String context, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByContext(tenant.id(), context, pages.request(page));
+        var found = metrics.findByContext(caller.tenantId(), context, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -168,6 +168,6 @@ public class ContextsResource {
     @Operation(summary = "Count metrics of a context")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetrics(@PathParam("context") String context) {
-        return new CountJson(metrics.countByContext(tenant.id(), context));
+        return new CountJson(metrics.countByContext(caller.tenantId(), context));
     }
 }

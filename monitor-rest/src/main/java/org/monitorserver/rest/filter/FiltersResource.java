@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.session.SessionQueries;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -48,7 +48,7 @@ public class FiltersResource {
     SessionQueries sessions;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -68,7 +68,7 @@ public class FiltersResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metricsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByScmPrefix(tenant.id(), scm, pages.request(page));
+        var found = metrics.findByScmPrefix(caller.tenantId(), scm, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -78,7 +78,7 @@ public class FiltersResource {
             description = "How many metrics the sessions whose SCM reference starts with the given text have.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetricsByScm(@PathParam("scm") String scm) {
-        return new CountJson(metrics.countByScmPrefix(tenant.id(), scm));
+        return new CountJson(metrics.countByScmPrefix(caller.tenantId(), scm));
     }
 
     @GET
@@ -93,7 +93,7 @@ public class FiltersResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<SessionJson> sessionsByScm(@PathParam("scm") String scm, @Valid @BeanParam PageParam page) {
-        var found = sessions.findByScmPrefix(tenant.id(), scm, pages.request(page));
+        var found = sessions.findByScmPrefix(caller.tenantId(), scm, pages.request(page));
         return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
@@ -109,7 +109,7 @@ public class FiltersResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metricsByScope(@PathParam("scope") String scope, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByKind(tenant.id(), scope, pages.request(page));
+        var found = metrics.findByKind(caller.tenantId(), scope, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -118,6 +118,6 @@ public class FiltersResource {
     @Operation(summary = "Count metrics by scope")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetricsByScope(@PathParam("scope") String scope) {
-        return new CountJson(metrics.countByKind(tenant.id(), scope));
+        return new CountJson(metrics.countByKind(caller.tenantId(), scope));
     }
 }

@@ -37,7 +37,7 @@ import org.monitorserver.persistence.imports.ImportJobs;
 import org.monitorserver.persistence.imports.ImportRunner;
 import org.monitorserver.rest.BodyTooLargeException;
 import org.monitorserver.rest.BoundedBody;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.rest.InvalidRequestException;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
@@ -60,7 +60,7 @@ public class ImportsResource {
     ImportRunner runner;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -94,7 +94,7 @@ public class ImportsResource {
             throws IOException {
         java.nio.file.Path file = receive(body, length, settings.maxImportBytes());
         try {
-            ImportJob job = jobs.create(tenant.id(), file);
+            ImportJob job = jobs.create(caller.tenantId(), caller.userId(), file);
             runner.wake();
             return Response.accepted(ImportAssembler.toJson(job))
                     .location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(job.getId())).build())
@@ -111,7 +111,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "404", description = "No such job (of this tenant)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ImportJson get(@PathParam("id") long id) {
-        return jobs.find(tenant.id(), id).map(ImportAssembler::toJson)
+        return jobs.find(caller.tenantId(), id).map(ImportAssembler::toJson)
                 .orElseThrow(() -> new NotFoundException("no import job " + id));
     }
 
@@ -124,7 +124,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<ImportJson> list(@Valid @BeanParam PageParam page) {
-        return pages.render(Rows.IMPORTS, jobs.list(tenant.id(), pages.request(page)).map(ImportAssembler::toJson),
+        return pages.render(Rows.IMPORTS, jobs.list(caller.tenantId(), pages.request(page)).map(ImportAssembler::toJson),
                 uri);
     }
 

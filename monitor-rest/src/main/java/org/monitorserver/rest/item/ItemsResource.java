@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -42,7 +42,7 @@ public class ItemsResource {
     MetricQueries metrics;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -62,7 +62,7 @@ public class ItemsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metricsLike(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByItemContaining(tenant.id(), pattern, pages.request(page));
+        var found = metrics.findByItemContaining(caller.tenantId(), pattern, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -77,7 +77,7 @@ public class ItemsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metrics(@PathParam("item") String item, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByItem(tenant.id(), item, pages.request(page));
+        var found = metrics.findByItem(caller.tenantId(), item, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -86,6 +86,6 @@ public class ItemsResource {
     @Operation(summary = "Count metrics of an item")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetrics(@PathParam("item") String item) {
-        return new CountJson(metrics.countByItem(tenant.id(), item));
+        return new CountJson(metrics.countByItem(caller.tenantId(), item));
     }
 }

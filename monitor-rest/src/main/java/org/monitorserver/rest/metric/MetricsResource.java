@@ -35,7 +35,7 @@ import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
@@ -56,7 +56,7 @@ public class MetricsResource {
     MetricQueries queries;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -82,7 +82,7 @@ public class MetricsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public void create(JsonObject body, @Suspended AsyncResponse answer) {
         // Validated here, on the request thread; the group-commit writer answers once the row is committed.
-        ingest.submitMetric(MetricSubmission.read(body).toMetric(tenant.id())).whenComplete((stored, failure) -> {
+        ingest.submitMetric(MetricSubmission.read(body).toMetric(caller.tenantId())).whenComplete((stored, failure) -> {
             if (failure != null) {
                 answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
             } else {
@@ -109,7 +109,7 @@ public class MetricsResource {
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
     public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
-        long tenantId = tenant.id();
+        long tenantId = caller.tenantId();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> MetricSubmission.read(json).toMetric(tenantId));
         report.accept(ingest.recordMetrics(BulkRows.values(rows)));
@@ -125,7 +125,7 @@ public class MetricsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> list(@Valid @BeanParam PageParam page) {
-        var found = queries.findAll(tenant.id(), pages.request(page));
+        var found = queries.findAll(caller.tenantId(), pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -134,6 +134,6 @@ public class MetricsResource {
     @Operation(summary = "Count metrics")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson count() {
-        return new CountJson(queries.count(tenant.id()));
+        return new CountJson(queries.count(caller.tenantId()));
     }
 }

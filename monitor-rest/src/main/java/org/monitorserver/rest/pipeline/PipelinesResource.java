@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.pipeline.PipelineQueries;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -41,7 +41,7 @@ public class PipelinesResource {
     PipelineQueries queries;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -58,7 +58,7 @@ public class PipelinesResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> list(@Valid @BeanParam PageParam page) {
-        return pages.render(Rows.PIPELINES, queries.findPipelines(tenant.id(), pages.request(page)), uri);
+        return pages.render(Rows.PIPELINES, queries.findPipelines(caller.tenantId(), pages.request(page)), uri);
     }
 
     @GET
@@ -71,7 +71,7 @@ public class PipelinesResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> builds(@PathParam("pipeline") String pipeline, @Valid @BeanParam PageParam page) {
-        var found = queries.findBuilds(tenant.id(), pipeline, pages.request(page));
+        var found = queries.findBuilds(caller.tenantId(), pipeline, pages.request(page));
         return pages.render(Rows.BUILDS, found, uri, new Parents(null, pipeline, null));
     }
 
@@ -86,7 +86,7 @@ public class PipelinesResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<String> buildSessions(@PathParam("pipeline") String pipeline, @PathParam("build") String build,
             @Valid @BeanParam PageParam page) {
-        var found = queries.findBuildSessions(tenant.id(), pipeline, build, pages.request(page));
+        var found = queries.findBuildSessions(caller.tenantId(), pipeline, build, pages.request(page));
         return pages.render(Rows.SESSIONS, found, uri, new Parents(null, pipeline, build));
     }
 }

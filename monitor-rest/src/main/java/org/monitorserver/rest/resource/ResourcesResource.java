@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.resource.ResourceQueries;
 import org.monitorserver.persistence.resource.ResourceScope;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -49,7 +49,7 @@ public class ResourcesResource {
     ResourceQueries queries;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -173,7 +173,7 @@ public class ResourcesResource {
      * the end (404).
      */
     private PageJson<MetricJson> rank(RankingParams ranking, ResourceScope scope, PageParam page) {
-        var found = queries.findRanked(tenant.id(), ranking.resource(), ranking.highest(), scope, ranking.limit(),
+        var found = queries.findRanked(caller.tenantId(), ranking.resource(), ranking.highest(), scope, ranking.limit(),
                 pages.request(page, ranking.limit()));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -37,7 +37,7 @@ public class SessionMetricsResource {
     MetricQueries metrics;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -56,7 +56,7 @@ public class SessionMetricsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
-        var found = metrics.findBySession(tenant.id(), session, pages.request(page));
+        var found = metrics.findBySession(caller.tenantId(), session, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 }

@@ -34,7 +34,7 @@ import java.io.InputStream;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
@@ -60,7 +60,7 @@ public class SessionsResource {
     MetricQueries metrics;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -85,7 +85,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response create(JsonObject body) {
-        var stored = ingest.registerSession(SessionSubmission.read(body).toSession(tenant.id()));
+        var stored = ingest.registerSession(SessionSubmission.read(body).toSession(caller.tenantId()));
         return Response.created(uri.getBaseUriBuilder().path("sessions").path(stored.getHash()).build())
                 .entity(SessionAssembler.toJson(stored)).build();
     }
@@ -107,7 +107,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "415", description = "Body is neither JSON nor NDJSON")
     public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
-        long tenantId = tenant.id();
+        long tenantId = caller.tenantId();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
                 json -> SessionSubmission.read(json).toSession(tenantId));
         return BulkRows.report(rows, ingest.registerSessions(BulkRows.values(rows)), report);
@@ -126,8 +126,8 @@ public class SessionsResource {
     public PageJson<SessionJson> list(@Valid @BeanParam FlagParams flags, @Valid @BeanParam PageParam page) {
         var request = pages.request(page);
         var found = flags.filter()
-                .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), "", filter, request))
-                .orElseGet(() -> queries.findAll(tenant.id(), request));
+                .map(filter -> queries.findByHashPrefixAndFlags(caller.tenantId(), "", filter, request))
+                .orElseGet(() -> queries.findAll(caller.tenantId(), request));
         return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
@@ -136,7 +136,7 @@ public class SessionsResource {
     @Operation(summary = "Count sessions", description = "Every session, with or without an SCM reference.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson count() {
-        return new CountJson(queries.count(tenant.id()));
+        return new CountJson(queries.count(caller.tenantId()));
     }
 
     @GET
@@ -154,8 +154,8 @@ public class SessionsResource {
             @Valid @BeanParam PageParam page) {
         var request = pages.request(page);
         var found = flags.filter()
-                .map(filter -> queries.findByHashPrefixAndFlags(tenant.id(), prefix, filter, request))
-                .orElseGet(() -> queries.findByHashPrefix(tenant.id(), prefix, request));
+                .map(filter -> queries.findByHashPrefixAndFlags(caller.tenantId(), prefix, filter, request))
+                .orElseGet(() -> queries.findByHashPrefix(caller.tenantId(), prefix, request));
         return pages.render(Rows.SESSIONS, found.map(SessionAssembler::toJson), uri);
     }
 
@@ -169,7 +169,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metrics(@PathParam("session") String session, @Valid @BeanParam PageParam page) {
-        var found = metrics.findBySession(tenant.id(), session, pages.request(page));
+        var found = metrics.findBySession(caller.tenantId(), session, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -178,6 +178,6 @@ public class SessionsResource {
     @Operation(summary = "Count metrics of a session")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetrics(@PathParam("session") String session) {
-        return new CountJson(metrics.countBySession(tenant.id(), session));
+        return new CountJson(metrics.countBySession(caller.tenantId(), session));
     }
 }

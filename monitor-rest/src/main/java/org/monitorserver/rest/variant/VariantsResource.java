@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.CurrentTenant;
+import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
@@ -43,7 +43,7 @@ public class VariantsResource {
     MetricQueries metrics;
 
     @Inject
-    CurrentTenant tenant;
+    Caller caller;
 
     @Inject
     Pages pages;
@@ -63,7 +63,7 @@ public class VariantsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metricsLike(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByVariantContaining(tenant.id(), pattern, pages.request(page));
+        var found = metrics.findByVariantContaining(caller.tenantId(), pattern, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -92,7 +92,7 @@ public class VariantsResource {
     @APIResponse(responseCode = "404", description = "No such page",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public PageJson<MetricJson> metrics(@PathParam("variant") String variant, @Valid @BeanParam PageParam page) {
-        var found = metrics.findByVariant(tenant.id(), variant, pages.request(page));
+        var found = metrics.findByVariant(caller.tenantId(), variant, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 
@@ -101,6 +101,6 @@ public class VariantsResource {
     @Operation(summary = "Count metrics of a variant")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CountJson.class)))
     public CountJson countMetrics(@PathParam("variant") String variant) {
-        return new CountJson(metrics.countByVariant(tenant.id(), variant));
+        return new CountJson(metrics.countByVariant(caller.tenantId(), variant));
     }
 }
