@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param <T> a row: a record of this package, or a name ({@code String}) for the name listings
  */
 @JsonbPropertyOrder({"component", "pipeline", "build", "metrics", "sessions", "contexts", "components",
-        "pipelines", "builds", "imports", "totalPage", "prevUrl", "nextUrl"})
+        "pipelines", "builds", "imports", "tenants", "users", "keys", "totalPage", "prevUrl", "nextUrl"})
 public record PageJson<T>(
         @JsonbProperty("component") @JsonbNillable(false)
         @Schema(description = "The parent component, in a component's listings") String component,
@@ -40,13 +40,19 @@ public record PageJson<T>(
         @Schema(description = "The rows of a build listing, build numbers as text") List<T> builds,
         @JsonbProperty("imports") @JsonbNillable(false)
         @Schema(description = "The rows of the import job listing") List<T> imports,
+        @JsonbProperty("tenants") @JsonbNillable(false)
+        @Schema(description = "The rows of the tenant listing") List<T> tenants,
+        @JsonbProperty("users") @JsonbNillable(false)
+        @Schema(description = "The rows of a tenant's user listing") List<T> users,
+        @JsonbProperty("keys") @JsonbNillable(false)
+        @Schema(description = "The rows of a user's key listing") List<T> keys,
         @JsonbProperty("total_page") int totalPage,
         @JsonbProperty("prev_url") @JsonbNillable @Schema(nullable = true) String prevUrl,
         @JsonbProperty("next_url") @JsonbNillable @Schema(nullable = true) String nextUrl) {
 
     /** The key a listing's rows go under. */
     public enum Rows {
-        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS
+        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS, TENANTS, USERS, KEYS
     }
 
     /** The parents a listing names before its rows; null where it has none. */
@@ -64,13 +70,14 @@ public record PageJson<T>(
                 rows == Rows.METRICS ? items : null, rows == Rows.SESSIONS ? items : null,
                 rows == Rows.CONTEXTS ? items : null, rows == Rows.COMPONENTS ? items : null,
                 rows == Rows.PIPELINES ? items : null, rows == Rows.BUILDS ? items : null,
-                rows == Rows.IMPORTS ? items : null,
+                rows == Rows.IMPORTS ? items : null, rows == Rows.TENANTS ? items : null,
+                rows == Rows.USERS ? items : null, rows == Rows.KEYS ? items : null,
                 totalPage, prevUrl, nextUrl);
     }
 
     /** The rows of this page, whichever key they came under; empty when none did. */
     public List<T> rows() {
-        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports).filter(Objects::nonNull)
+        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, tenants, users, keys).filter(Objects::nonNull)
                 .findFirst().orElse(List.of());
     }
 }

@@ -48,6 +48,11 @@ public final class IsoDateTime {
         return (value.getNano() == 0 ? SECONDS : MICROS).format(value);
     }
 
+    /** {@link #format} of a UTC time, marked {@code Z}; null for null (a time that has not happened yet). */
+    public static String formatUtc(LocalDateTime utc) {
+        return utc == null ? null : format(utc) + "Z";
+    }
+
     private static boolean hasOffset(String iso) {
         int time = iso.indexOf('T');
         return time > 0 && (iso.endsWith("Z") || iso.indexOf('+', time) > 0 || iso.indexOf('-', time) > 0);

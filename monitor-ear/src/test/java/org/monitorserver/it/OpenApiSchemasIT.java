@@ -11,6 +11,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -21,7 +22,13 @@ import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.api.HealthJson;
+import org.monitorserver.api.ApiKeyJson;
 import org.monitorserver.api.ImportJson;
+import org.monitorserver.api.NewApiKeyJson;
+import org.monitorserver.api.NodeUsageJson;
+import org.monitorserver.api.QueueJson;
+import org.monitorserver.api.TenantJson;
+import org.monitorserver.api.UserJson;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.SessionJson;
@@ -37,7 +44,13 @@ class OpenApiSchemasIT extends ApiTestSupport {
     /** Every answer record; a new one must be added here on purpose. */
     private static final List<Class<? extends Record>> ANSWERS = List.of(MetricJson.class, SessionJson.class,
             TagJson.class, ContextJson.class, CountJson.class, ErrorBody.class, HealthJson.class,
-            BulkReportJson.class, BulkReportJson.Rejection.class, ImportJson.class);
+            BulkReportJson.class, BulkReportJson.Rejection.class, ImportJson.class, TenantJson.class, UserJson.class,
+            ApiKeyJson.class, NewApiKeyJson.class, QueueJson.class, NodeUsageJson.class, NodeUsageJson.Usage.class);
+
+    /** The GET routes that answer one record instead of a page or a count, with that record's schema. */
+    private static final Map<String, String> DETAILS = Map.of("/api/v1/imports/{id}", "Import",
+            "/api/v1/admin/tenants/{tenant}", "Tenant", "/api/v1/admin/tenants/{tenant}/users/{user}", "User",
+            "/api/v1/metrics/nodes/usage", "NodeUsage");
 
     /** Request schemas: submissions are read with their aliases by the REST module, not by records. */
     private static final Set<String> SUBMISSIONS = Set.of("MetricSubmission", "SessionSubmission",
@@ -83,10 +96,16 @@ class OpenApiSchemasIT extends ApiTestSupport {
             }
             JsonObject ok = get.getJsonObject("responses").getJsonObject("200");
             assertNotNull(ok, () -> path + " documents no 200");
-            String ref = ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
-                    .getString("$ref");
+            JsonObject schema = ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+            if (path.equals("/api/v1/metrics/queues")) {
+                // An object keyed by tenant name.
+                assertEquals("#/components/schemas/Queue", schema.getJsonObject("additionalProperties")
+                        .getString("$ref"), schema::toString);
+                continue;
+            }
+            String ref = schema.getString("$ref");
             String expected = path.endsWith("/count") ? "#/components/schemas/Count"
-                    : path.equals("/api/v1/imports/{id}") ? "#/components/schemas/Import"
+                    : DETAILS.containsKey(path) ? "#/components/schemas/" + DETAILS.get(path)
                     : "#/components/schemas/PageJson";
             assertTrue(ref.startsWith(expected), () -> path + " answers " + ref);
         }

@@ -52,7 +52,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("14", health.getString("schema_version"));
+        assertEquals("15", health.getString("schema_version"));
     }
 
     @Test
@@ -68,6 +68,15 @@ class RoutingIT extends ApiTestSupport {
 
     /** Every path of the API: a new route must be added here on purpose. */
     private static final Set<String> ROUTES = new TreeSet<>(List.of(
+            "/api/v1/admin/tenants",
+            "/api/v1/admin/tenants/{tenant}",
+            "/api/v1/admin/tenants/{tenant}/users",
+            "/api/v1/admin/tenants/{tenant}/users/{user}",
+            "/api/v1/admin/tenants/{tenant}/users/{user}/keys",
+            "/api/v1/admin/tenants/{tenant}/users/{user}/keys/{id}",
+            "/api/v1/admin/tenants/{tenant}/users/{user}/keys/{id}/rotate",
+            "/api/v1/metrics/nodes/usage",
+            "/api/v1/metrics/queues",
             "/api/v1/components",
             "/api/v1/components/count",
             "/api/v1/components/items/{item}/metrics",

@@ -22,6 +22,7 @@ import org.monitorserver.api.ErrorBody;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.PageNotFoundException;
 import org.monitorserver.persistence.StorageUnavailableException;
+import org.monitorserver.rest.security.NotAuthenticatedException;
 
 /**
  * Every error answer of the API, in one place: a JSON {@link ErrorBody} with a {@code message} and, for
@@ -68,6 +69,18 @@ public final class ErrorMapper {
                 name = node.getName();
             }
             return name;
+        }
+    }
+
+    /** An admin route without credentials: 401 with the challenges, as the authentication mechanism answers. */
+    @Provider
+    public static class NotAuthenticated implements ExceptionMapper<NotAuthenticatedException> {
+        @Override
+        public Response toResponse(NotAuthenticatedException e) {
+            Response.ResponseBuilder answer = Response.fromResponse(answer(Response.Status.UNAUTHORIZED,
+                    e.getMessage(), null));
+            NotAuthenticatedException.CHALLENGES.forEach(c -> answer.header(HttpHeaders.WWW_AUTHENTICATE, c));
+            return answer.build();
         }
     }
 

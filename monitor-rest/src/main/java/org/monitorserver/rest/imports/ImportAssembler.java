@@ -1,6 +1,5 @@
 package org.monitorserver.rest.imports;
 
-import java.time.LocalDateTime;
 import java.util.Locale;
 import org.monitorserver.api.ImportJson;
 import org.monitorserver.domain.IsoDateTime;
@@ -15,11 +14,7 @@ final class ImportAssembler {
     /** The wire record of {@code job}. */
     static ImportJson toJson(ImportJob job) {
         return new ImportJson(job.getId(), job.getState().name().toLowerCase(Locale.ROOT), job.getSize(),
-                job.getRowsRead(), job.getRowsStored(), job.getRowsSkipped(), job.getError(), utc(job.getCreatedAt()),
-                utc(job.getStartedAt()), utc(job.getFinishedAt()));
-    }
-
-    private static String utc(LocalDateTime time) {
-        return time == null ? null : IsoDateTime.format(time) + "Z";
+                job.getRowsRead(), job.getRowsStored(), job.getRowsSkipped(), job.getError(), IsoDateTime.formatUtc(job.getCreatedAt()),
+                IsoDateTime.formatUtc(job.getStartedAt()), IsoDateTime.formatUtc(job.getFinishedAt()));
     }
 }

@@ -3,42 +3,60 @@ package org.monitorserver.rest.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import java.util.Optional;
 import org.monitorserver.domain.tenant.Credential;
 import org.monitorserver.domain.tenant.Role;
 import org.monitorserver.domain.tenant.Tenant;
+import org.monitorserver.rest.MonitorSettings;
 
 /**
- * Who a request acts for: the user and tenant of the key it presented, or, with authentication off and no key,
- * nobody in tenant {@code default}. Every resource scopes its data by {@link #tenantId()}; admin routes call
+ * Who a request acts for: the user and tenant of the key it presented, or, with authentication off, nobody in
+ * tenant {@code default}. Every resource scopes its data by {@link #tenantId()}; admin routes call
  * {@link #requireAdmin()} first.
  */
 @RequestScoped
 public class Caller {
 
+    /** The request attribute that holds the {@link Credential} of an authenticated request. */
+    static final String CREDENTIAL_ATTRIBUTE = Credential.class.getName();
+
     @Inject
     SecurityContext security;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    MonitorSettings settings;
 
     private Optional<Credential> credential;
 
     /** The key, user and tenant the request authenticated with; empty for an anonymous request. */
     public Optional<Credential> credential() {
         if (credential == null) {
-            credential = security.getCallerPrincipal() instanceof MonitorPrincipal principal
-                    ? Optional.of(principal.credential()) : Optional.empty();
+            // Set by the authentication mechanism, and only for the caller the container now knows.
+            credential = security.getCallerPrincipal() != null
+                    && request.getAttribute(CREDENTIAL_ATTRIBUTE) instanceof Credential known
+                    && known.userName().equals(security.getCallerPrincipal().getName())
+                    ? Optional.of(known) : Optional.empty();
         }
         return credential;
     }
 
-    /** The tenant whose data the request reads and writes. */
+    /**
+     * The tenant whose data the request reads and writes: the key's with authentication on, {@code default} with
+     * it off (where a key only opens the admin routes, and data routes behave as before tenants existed).
+     */
     public long tenantId() {
-        return credential().map(Credential::tenantId).orElse(Tenant.DEFAULT_ID);
+        return settings.authenticationOn() ? credential().map(Credential::tenantId).orElse(Tenant.DEFAULT_ID)
+                : Tenant.DEFAULT_ID;
     }
 
-    /** The user to record as the sender of what the request stores; null when anonymous. */
+    /** The user to record as the sender of what the request stores; null with authentication off. */
     public Long userId() {
-        return credential().map(Credential::userId).orElse(null);
+        return settings.authenticationOn() ? credential().map(Credential::userId).orElse(null) : null;
     }
 
     /** Whether the caller is the superadmin. */

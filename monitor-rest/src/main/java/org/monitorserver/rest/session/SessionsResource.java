@@ -85,7 +85,8 @@ public class SessionsResource {
     @APIResponse(responseCode = "413", description = "Body over MONITOR_SERVER_MAX_BODY_BYTES")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response create(JsonObject body) {
-        var stored = ingest.registerSession(SessionSubmission.read(body).toSession(caller.tenantId()));
+        var stored = ingest.registerSession(SessionSubmission.read(body).toSession(caller.tenantId())
+                .sentBy(caller.userId()));
         return Response.created(uri.getBaseUriBuilder().path("sessions").path(stored.getHash()).build())
                 .entity(SessionAssembler.toJson(stored)).build();
     }
@@ -108,8 +109,9 @@ public class SessionsResource {
     public BulkReportJson createMany(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
         var report = new BulkReport();
         long tenantId = caller.tenantId();
+        Long userId = caller.userId();
         var rows = BulkRows.read(body, type, settings.maxBulkBytes(), report,
-                json -> SessionSubmission.read(json).toSession(tenantId));
+                json -> SessionSubmission.read(json).toSession(tenantId).sentBy(userId));
         return BulkRows.report(rows, ingest.registerSessions(BulkRows.values(rows)), report);
     }
 

@@ -1,0 +1,158 @@
+package org.monitorserver.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.monitorserver.it.Keys.assertUnauthorized;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.monitorserver.it.Keys.Credentials;
+import org.monitorserver.it.Keys.TestTenant;
+
+/**
+ * With {@code MONITOR_SERVER_AUTH=on} (the failsafe execution {@code postgresql-auth} runs the {@code *AuthIT}
+ * classes): two tenants with the same session and context hashes see and change only their own data, through
+ * every route family; each credential form works, and nothing but the public routes answers without one.
+ */
+class TenantIsolationAuthIT extends ApiTestSupport {
+
+    private final Client client = ClientBuilder.newClient();
+    private TestTenant a;
+    private TestTenant b;
+
+    @BeforeEach
+    void twoTenants() {
+        a = Keys.tenant(client, root(), "team-a");
+        b = Keys.tenant(client, root(), "team-b");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private Response get(String path, Credentials credentials) {
+        return Keys.get(client, root(), path, credentials);
+    }
+
+    private Response post(String path, String body, Credentials credentials) {
+        return Keys.send(client, root(), "POST", path, body, credentials);
+    }
+
+    private long countOf(String path, Credentials credentials) {
+        return json(get(path, credentials), 200).getJsonNumber("count").longValue();
+    }
+
+    @Test
+    void publicRoutesAnswerWithoutCredentialsAndNothingElseDoes() {
+        assertEquals(200, get("/api/v1/health", Credentials.NONE).getStatus());
+        Response openapi = get("/openapi", Credentials.NONE);
+        assertEquals(200, openapi.getStatus());
+        openapi.close();
+        for (String path : List.of("/api/v1/metrics/", "/api/v1/metrics/count", "/api/v1/sessions/",
+                "/api/v1/contexts/", "/api/v1/components/", "/api/v1/pipelines/", "/api/v1/resources/memory/head/metrics",
+                "/api/v1/items/test_prime/metrics", "/api/v1/imports", "/api/v1/admin/tenants",
+                "/api/v1/metrics/queues", "/api/v1/metrics/nodes/usage", "/api/v1/no/such/route")) {
+            assertUnauthorized(get(path, Credentials.NONE));
+        }
+        assertUnauthorized(post("/api/v1/metrics/", Body.metric(Body.hash(), Body.hash()).json(), Credentials.NONE));
+        assertUnauthorized(post("/api/v1/sessions/", Body.session(Body.hash()).json(), Credentials.NONE));
+        assertUnauthorized(client.target(URI.create(root() + "/api/v1/imports")).request()
+                .post(Entity.entity(new byte[] {1, 2, 3}, "application/octet-stream")));
+    }
+
+    @Test
+    void everyCredentialFormWorksAndWrongOnesGet401() {
+        for (Credentials good : List.of(Credentials.bearer(a.userKey()), Credentials.basic("ci", a.userKey()),
+                Credentials.headers("ci", a.name(), a.userKey()))) {
+            assertEquals(0, countOf("/api/v1/metrics/count", good));
+        }
+        for (Credentials bad : List.of(Credentials.bearer(a.userKey() + "x"), Credentials.basic("boss", a.userKey()),
+                Credentials.headers("ci", b.name(), a.userKey()), Credentials.bearer(""),
+                request -> request.header("Authorization", "Basic not-base64!"),
+                request -> request.header("Authorization", "Digest abc"),
+                request -> request.header("Monitor-UserID", "ci"))) {
+            assertUnauthorized(get("/api/v1/metrics/count", bad));
+        }
+    }
+
+    @Test
+    void sameHashesInTwoTenantsStayApartInEveryRouteFamily() {
+        String contextH = Body.hash();
+        String sessionH = Body.hash();
+        for (TestTenant tenant : List.of(a, b)) {
+            json(post("/api/v1/contexts/", Body.context(contextH).json(), tenant.user()), 201);
+            // The same session hash with other content in each tenant: no conflict across tenants.
+            json(post("/api/v1/sessions/", Body.session(sessionH).with("scm_ref", tenant.name()).json(),
+                    tenant.user()), 201);
+        }
+        json(post("/api/v1/metrics/", Body.metric(sessionH, contextH).with("component", "billing").json(),
+                a.user()), 201);
+        String bulk = Body.metric(sessionH, contextH).with("component", "billing").json() + "\n"
+                + Body.metric(sessionH, contextH).with("component", "billing").with("item", "test_two").json();
+        assertEquals(2, json(a.user().apply(client.target(URI.create(root() + "/api/v1/metrics/bulk")).request())
+                .post(Entity.entity(bulk, "application/x-ndjson")), 200).getInt("accepted"));
+
+        assertEquals(3, countOf("/api/v1/metrics/count", a.user()));
+        assertEquals(0, countOf("/api/v1/metrics/count", b.user()));
+        assertEquals(1, countOf("/api/v1/sessions/count", a.user()));
+        assertEquals(1, countOf("/api/v1/sessions/count", b.user()));
+        assertEquals(a.name(), json(get("/api/v1/sessions/" + sessionH, a.user()), 200).getJsonArray("sessions")
+                .getJsonObject(0).getString("scm_ref"));
+        assertEquals(b.name(), json(get("/api/v1/sessions/" + sessionH, b.user()), 200).getJsonArray("sessions")
+                .getJsonObject(0).getString("scm_ref"));
+        // Every read family of B answers as for unknown data: nothing of A's.
+        for (String path : List.of("/api/v1/metrics/", "/api/v1/sessions/" + sessionH + "/metrics",
+                "/api/v1/contexts/" + contextH + "/metrics", "/api/v1/components/", "/api/v1/components/billing/metrics",
+                "/api/v1/resources/memory/head/metrics", "/api/v1/items/test_prime/metrics",
+                "/api/v1/filters/scm/" + b.name() + "/metrics")) {
+            Response answer = get(path, b.user());
+            assertTrue(answer.getStatus() == 204 || answer.getStatus() == 404, () -> path + " answered "
+                    + answer.getStatus() + ": " + answer.readEntity(String.class));
+            answer.close();
+            Response own = get(path.replace(b.name(), a.name()), a.user());
+            assertEquals(200, own.getStatus(), () -> path + " for A: " + own.readEntity(String.class));
+            own.close();
+        }
+        assertEquals(1, countOf("/api/v1/metrics/count?session_h=" + sessionH, a.user()));
+        assertEquals(0, countOf("/api/v1/metrics/count?session_h=" + sessionH, b.user()));
+    }
+
+    @Test
+    void importsAreScopedToTheirTenant() {
+        // Any body makes a job (it fails later, being no .pymon): what matters here is who sees it.
+        Response upload = a.user().apply(client.target(URI.create(root() + "/api/v1/imports")).request())
+                .post(Entity.entity("not a .pymon".getBytes(), "application/octet-stream"));
+        long id = json(upload, 202).getJsonNumber("id").longValue();
+        assertEquals(200, get("/api/v1/imports/" + id, a.user()).getStatus());
+        Response other = get("/api/v1/imports/" + id, b.user());
+        assertEquals(404, other.getStatus());
+        other.close();
+        assertEquals(204, get("/api/v1/imports", b.user()).getStatus());
+    }
+
+    @Test
+    void pytestMonitorWithBasicCredentialsStoresIntoItsTenant() {
+        // pytest --remote-server http://ci:KEY@HOST:8181/api/v1: requests sends the URL's user:key as Basic.
+        Credentials basic = Credentials.basic("ci", a.userKey());
+        String contextH = Body.hash();
+        String sessionH = Body.hash();
+        assertEquals(204, get("/api/v1/contexts/" + contextH, basic).getStatus());
+        json(post("/api/v1/contexts/", Body.context(contextH).json(), basic), 201);
+        json(post("/api/v1/sessions/", Body.session(sessionH).json(), basic), 201);
+        for (int i = 0; i < 3; i++) {
+            json(post("/api/v1/metrics/", Body.metric(sessionH, contextH).with("item", "test_" + i).json(), basic), 201);
+        }
+        assertEquals(3, countOf("/api/v1/metrics/count", a.user()));
+        assertEquals(0, countOf("/api/v1/metrics/count", b.user()));
+        assertEquals(204, get("/api/v1/sessions/" + sessionH, b.user()).getStatus());
+    }
+}

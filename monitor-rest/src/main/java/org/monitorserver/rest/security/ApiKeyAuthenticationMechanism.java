@@ -1,0 +1,124 @@
+package org.monitorserver.rest.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.monitorserver.rest.MonitorSettings;
+import org.monitorserver.rest.security.PresentedKey.MalformedCredentialsException;
+
+/**
+ * Authentication, in one place, for every request to the application: reads the presented key
+ * ({@link PresentedKey}), has the identity store check it, and tells the container who the caller is, so that
+ * {@link Caller}, {@code SecurityContext} and role checks see them.
+ * <ul>
+ * <li>With {@code MONITOR_SERVER_AUTH=on}, a request without valid credentials gets 401 with a JSON body and
+ * {@code WWW-Authenticate}, except on the public routes ({@link #isPublic}).</li>
+ * <li>With authentication off, a request without credentials, or with credentials that are not valid, goes on
+ * anonymously for tenant {@code default}, as before tenants existed; a valid key still identifies its caller,
+ * which is what the admin routes need.</li>
+ * </ul>
+ * The answer never says whether a user, tenant or key exists.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyAuthenticationMechanism.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    MonitorSettings settings;
+
+    /** The 401 body, as the error mapper writes it: {@code {"message": ...}}. */
+    private static final String REFUSAL = Json.createObjectBuilder()
+            .add("message", NotAuthenticatedException.MESSAGE).build().toString();
+
+    /** The 503 body when the keys cannot be checked (the database is down). */
+    private static final String UNAVAILABLE = Json.createObjectBuilder()
+            .add("message", "credentials cannot be checked now (the database is unavailable); retry later").build()
+            .toString();
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isPublic(request.getMethod(), path)) {
+            return context.doNothing();
+        }
+        boolean required = settings.authenticationOn();
+        Optional<PresentedKey> presented;
+        try {
+            presented = PresentedKey.from(request::getHeader);
+        } catch (MalformedCredentialsException e) {
+            return required ? refuse(response, context) : context.doNothing();
+        }
+        if (presented.isEmpty()) {
+            return required ? refuse(response, context) : context.doNothing();
+        }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new ApiKeyCredential(presented.get()));
+        } catch (RuntimeException e) {
+            // Thrown out of here, it would become the container's HTML error page.
+            LOG.log(Level.WARNING, "Could not check credentials on " + request.getMethod() + " " + path, e);
+            return answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.fine(() -> "Refused credentials on " + request.getMethod() + " " + path);
+            return required ? refuse(response, context) : context.doNothing();
+        }
+        // The container gets a plain caller name: Elytron's identities take the caller's name and groups, and
+        // with a principal of our own the services' role checks fail. The credential travels with the request.
+        var caller = (MonitorPrincipal) result.getCallerPrincipal();
+        request.setAttribute(Caller.CREDENTIAL_ATTRIBUTE, caller.credential());
+        return context.notifyContainerAboutLogin(caller.getName(), result.getCallerGroups());
+    }
+
+    /**
+     * Routes that answer without credentials: the health check (load balancers and probes have no key), the API
+     * description, and the root.
+     */
+    static boolean isPublic(String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        return read && (path.equals("/api/v1/health") || path.equals("/api/v1/health/") || path.equals("/")
+                || path.isEmpty() || path.equals("/openapi") || path.startsWith("/openapi/"));
+    }
+
+    private AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context) {
+        NotAuthenticatedException.CHALLENGES.forEach(c -> response.addHeader("WWW-Authenticate", c));
+        return answer(response, HttpServletResponse.SC_UNAUTHORIZED, REFUSAL);
+    }
+
+    /**
+     * Ends the request with {@code status} and a JSON {@code body}, written here: the container's own answer to
+     * a failed authentication ({@code responseUnauthorized()}) would replace it with an HTML page.
+     */
+    private static AuthenticationStatus answer(HttpServletResponse response, int status, String body) {
+        try {
+            response.setStatus(status);
+            if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                response.setHeader("Retry-After", "1");
+            }
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(body);
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.fine(() -> "Could not send the " + status + ": " + e.getMessage());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
