@@ -279,7 +279,7 @@ class ImportIT extends ApiTestSupport {
      * The rows of one test data set with unique hashes and names: two contexts, two components, one pipeline
      * with builds 1 and 2 (sessions alternate), each session's metrics spread over both contexts and components.
      */
-    private static final class DataSet {
+    static final class DataSet {
 
         final String prefix;
         private final List<String> contexts;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -83,7 +84,9 @@ final class Keys {
     /** A request with {@code credentials}; {@code body} JSON or null. */
     static Response send(Client client, String root, String method, String path, String body,
             Credentials credentials) {
-        Invocation.Builder request = credentials.apply(client.target(URI.create(root + path)).request());
+        Invocation.Builder request = credentials.apply(client.target(URI.create(root + path))
+                // The JDK's HttpURLConnection knows no PATCH; Jersey's workaround sets it anyway.
+                .property(HttpUrlConnectorProvider.SET_METHOD_WORKAROUND, true).request());
         return body == null ? request.method(method) : request.method(method, Entity.json(body));
     }
 

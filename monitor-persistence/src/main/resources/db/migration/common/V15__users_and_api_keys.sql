@@ -6,6 +6,14 @@
 ALTER TABLE tenant ADD COLUMN created_at TIMESTAMP;
 UPDATE tenant SET created_at = CURRENT_TIMESTAMP;
 INSERT INTO tenant (id, name, created_at) VALUES (2, 'superadmin', CURRENT_TIMESTAMP);
+-- Its count shards (RowCount.SHARDS per family), as every tenant has: the admin route creates them for new ones.
+INSERT INTO tenant_row_count (tenant_id, family, shard, row_total)
+    SELECT 2, f.family, s.shard, 0
+    FROM (SELECT 'METRIC' AS family UNION ALL SELECT 'SESSION' UNION ALL SELECT 'CONTEXT') f,
+         (SELECT 0 AS shard UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+          UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9
+          UNION ALL SELECT 10 UNION ALL SELECT 11 UNION ALL SELECT 12 UNION ALL SELECT 13 UNION ALL SELECT 14
+          UNION ALL SELECT 15) s;
 CREATE SEQUENCE tenant_seq START WITH 3 INCREMENT BY 1;
 
 CREATE SEQUENCE app_user_seq START WITH 2 INCREMENT BY 1;

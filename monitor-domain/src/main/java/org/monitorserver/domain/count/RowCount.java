@@ -10,12 +10,14 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One shard of a tenant's row count for one family. A write adds to a random shard in its own transaction, so
  * the sum of the shards is exactly the number of committed rows, and at most {@link #SHARDS} writers contend.
- * The migration that creates a tenant creates its shards.
+ * Whatever creates a tenant creates its shards: a migration, or the admin route (see {@link #forNewTenant}).
  */
 @Entity
 @Table(name = "tenant_row_count")
@@ -33,6 +35,17 @@ public class RowCount {
 
     /** Shards per tenant and family: enough for the connection pool's concurrent writers. */
     public static final int SHARDS = 16;
+
+    /** Every shard of every family of a new tenant, at zero. */
+    public static List<RowCount> forNewTenant(long tenantId) {
+        var shards = new ArrayList<RowCount>();
+        for (Family family : Family.values()) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                shards.add(new RowCount(tenantId, family, shard));
+            }
+        }
+        return shards;
+    }
 
     /** What is counted. */
     public enum Family {
@@ -56,6 +69,16 @@ public class RowCount {
     private long rows;
 
     protected RowCount() {
+    }
+
+    /** Shard {@code shard} of a new tenant's count of {@code family}, at zero. */
+    public RowCount(long tenantId, Family family, int shard) {
+        if (shard < 0 || shard >= SHARDS) {
+            throw new IllegalArgumentException("shards are 0 to " + (SHARDS - 1) + ", not " + shard);
+        }
+        this.tenantId = tenantId;
+        this.family = Objects.requireNonNull(family, "family");
+        this.shard = shard;
     }
 
     public long getRows() {

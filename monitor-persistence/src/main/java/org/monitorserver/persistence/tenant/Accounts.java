@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.monitorserver.domain.count.RowCount;
 import org.monitorserver.domain.tenant.Role;
 import org.monitorserver.domain.tenant.Tenant;
 import org.monitorserver.domain.tenant.User;
@@ -43,6 +44,8 @@ public class Accounts {
         }
         var tenant = new Tenant(name, now());
         persist(tenant, "tenant " + name + " exists");
+        // Every write adds to the tenant's count shards, which must exist first.
+        RowCount.forNewTenant(tenant.getId()).forEach(em::persist);
         LOG.info(() -> "Tenant " + name + " created (id " + tenant.getId() + ")");
         return tenant;
     }
