@@ -25,7 +25,7 @@ import org.monitorserver.domain.FieldLimits;
 @Entity
 @Table(name = "node_span", indexes = {
         @Index(name = "node_span_tenant_start_idx", columnList = "tenant_id, start_at"),
-        @Index(name = "node_span_tenant_end_idx", columnList = "tenant_id, end_at")})
+        @Index(name = "node_span_tenant_end_idx", columnList = "tenant_id, end_at, start_at")})
 @IdClass(NodeSpan.Key.class)
 @Cacheable(false)
 @NamedQuery(name = NodeSpan.FIND_OVERLAPPING_BY_TENANTS,
@@ -36,8 +36,9 @@ import org.monitorserver.domain.FieldLimits;
                 + " WHERE s.tenantId IN :tenants AND s.endAt > :start AND s.startAt < :end"
                 + " AND t.tenantId = s.tenantId AND t.hash = s.sessionHash"
                 + " AND u.id = t.userId AND u.tenantId = s.tenantId AND u.name = :user")
-@NamedQuery(name = NodeSpan.FIND_EARLIEST_START_BY_TENANTS,
-        query = "SELECT MIN(s.startAt) FROM NodeSpan s WHERE s.tenantId IN :tenants")
+// One tenant at a time: the first entry of node_span_tenant_start_idx; with IN, PostgreSQL reads every entry.
+@NamedQuery(name = NodeSpan.FIND_EARLIEST_START_BY_TENANT,
+        query = "SELECT MIN(s.startAt) FROM NodeSpan s WHERE s.tenantId = :tenant")
 @NamedQuery(name = NodeSpan.FIND_EARLIEST_START_BY_TENANTS_AND_USER,
         query = "SELECT MIN(s.startAt) FROM NodeSpan s, Session t, User u WHERE s.tenantId IN :tenants"
                 + " AND t.tenantId = s.tenantId AND t.hash = s.sessionHash"
@@ -46,7 +47,7 @@ public class NodeSpan {
 
     public static final String FIND_OVERLAPPING_BY_TENANTS = "NodeSpan.findOverlappingByTenants";
     public static final String FIND_OVERLAPPING_BY_TENANTS_AND_USER = "NodeSpan.findOverlappingByTenantsAndUser";
-    public static final String FIND_EARLIEST_START_BY_TENANTS = "NodeSpan.findEarliestStartByTenants";
+    public static final String FIND_EARLIEST_START_BY_TENANT = "NodeSpan.findEarliestStartByTenant";
     public static final String FIND_EARLIEST_START_BY_TENANTS_AND_USER = "NodeSpan.findEarliestStartByTenantsAndUser";
 
     /**

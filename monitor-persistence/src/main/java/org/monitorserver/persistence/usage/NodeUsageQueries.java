@@ -7,11 +7,14 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.monitorserver.domain.tenant.Tenant;
 import org.monitorserver.domain.usage.NodeSpan;
 
@@ -68,12 +71,13 @@ public class NodeUsageQueries {
         if (tenants.isEmpty()) {
             return Optional.empty();
         }
-        TypedQuery<LocalDateTime> query = user.isPresent()
-                ? em.createNamedQuery(NodeSpan.FIND_EARLIEST_START_BY_TENANTS_AND_USER, LocalDateTime.class)
-                        .setParameter("user", user.get())
-                : em.createNamedQuery(NodeSpan.FIND_EARLIEST_START_BY_TENANTS, LocalDateTime.class);
-        LocalDateTime earliest = query.setParameter("tenants", tenants).getSingleResult();
-        return Optional.ofNullable(earliest).map(time -> time.toEpochSecond(ZoneOffset.UTC));
+        Stream<LocalDateTime> earliest = user.isPresent()
+                ? Stream.of(em.createNamedQuery(NodeSpan.FIND_EARLIEST_START_BY_TENANTS_AND_USER, LocalDateTime.class)
+                        .setParameter("tenants", tenants).setParameter("user", user.get()).getSingleResult())
+                : tenants.stream().map(tenant -> em.createNamedQuery(NodeSpan.FIND_EARLIEST_START_BY_TENANT,
+                        LocalDateTime.class).setParameter("tenant", tenant).getSingleResult());
+        return earliest.filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .map(time -> time.toEpochSecond(ZoneOffset.UTC));
     }
 
     /** {@code (tenant_id, context_h, start_at, end_at)} of the spans in scope that overlap {@code [from, to)}. */
