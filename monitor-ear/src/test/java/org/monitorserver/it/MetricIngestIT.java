@@ -2,7 +2,13 @@ package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +61,35 @@ class MetricIngestIT extends ApiTestSupport {
         assertEquals(before.plus(0, 0, 8), counts());
         assertEquals(components + 1, count("components"));
         assertEquals(List.of(component), page(get("/api/v1/components/" + component), 200, String.class).rows());
+    }
+
+    @Test
+    void keepsTheNodeSpanFromTheEarliestStartToTheLatestEnd() throws Exception {
+        assumeTrue("postgresql".equals(System.getenv("MONITOR_DB_DRIVER")), "reads node_span over JDBC");
+        String sessionH = Body.hash();
+        String contextH = Body.hash();
+        // Single POSTs (group commit) in an order that widens the span both ways, then a bulk (one transaction).
+        for (var startAndTotal : List.of(List.<Object>of("2026-11-21T10:00:00", 5), List.<Object>of(
+                "2026-11-21T10:00:02", 10), List.<Object>of("2026-11-21T09:59:58", 1))) {
+            json(post("/api/v1/metrics/", Body.metric(sessionH, contextH).with("item_start_time",
+                    startAndTotal.get(0)).with("total_time", startAndTotal.get(1)).json()), 201);
+        }
+        json(post("/api/v1/metrics/bulk", "[" + Body.metric(sessionH, contextH).with("item_start_time",
+                "2026-11-21T10:01:00").with("total_time", 0.25).json() + "," + Body.metric(sessionH, contextH)
+                .with("item_start_time", "2026-11-21T10:00:30").with("total_time", 0.5).json() + "]"), 200);
+
+        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
+                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+                PreparedStatement span = db.prepareStatement("SELECT start_at, end_at FROM node_span"
+                        + " WHERE tenant_id = 1 AND session_h = ? AND context_h = ?")) {
+            span.setString(1, sessionH);
+            span.setString(2, contextH);
+            try (ResultSet row = span.executeQuery()) {
+                assertTrue(row.next(), "a span for the session's context");
+                assertEquals(LocalDateTime.parse("2026-11-21T09:59:58"), row.getObject(1, LocalDateTime.class));
+                assertEquals(LocalDateTime.parse("2026-11-21T10:01:00.25"), row.getObject(2, LocalDateTime.class));
+            }
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ public class MetricIngest {
 
     /**
      * Adds what {@code added} counted to the maintained figures: the metric counts, the tallies, the component
-     * lists and the id blocks, in the caller's transaction. Tenants, groups and components come in a fixed order,
+     * lists, the node spans and the id blocks, in the caller's transaction. Tenants, groups and components come in a fixed order,
      * so that concurrent writers take these rows' locks in one order: no deadlock.
      */
     private void addFigures(MetricTallies added) {
@@ -75,6 +75,7 @@ public class MetricIngest {
                         component.getKey(), component.getValue());
             }
         }
+        added.addSpansTo(em, vendor);
         added.addBlocksTo(em, vendor);
     }
 }

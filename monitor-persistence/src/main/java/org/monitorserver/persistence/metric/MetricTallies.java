@@ -2,6 +2,7 @@ package org.monitorserver.persistence.metric;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +17,12 @@ import org.monitorserver.domain.count.MetricBlock.Listing;
 import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.domain.usage.NodeSpan;
 
 /**
- * What one transaction adds to the {@link MetricTally metric tallies} and {@link MetricBlock metric blocks}:
- * metrics are counted here as they are stored, then {@link #addTalliesTo} and {@link #addBlocksTo} write one
- * upsert per group, a few hundred groups per statement. The tally groups also give the transaction's metrics per
+ * What one transaction adds to the {@link MetricTally metric tallies}, {@link MetricBlock metric blocks} and
+ * {@link NodeSpan node spans}: metrics are counted here as they are stored, then {@link #addTalliesTo},
+ * {@link #addSpansTo} and {@link #addBlocksTo} write one upsert per group, a few hundred groups per statement. The tally groups also give the transaction's metrics per
  * tenant and its components, for the other maintained figures. Groups are written in a fixed order, and those
  * that shard to one random shard per transaction, so that concurrent writers neither deadlock nor queue on one
  * row.
@@ -36,40 +38,76 @@ final class MetricTallies {
     private record Block(long tenant, Listing listing, String key, long block) {
     }
 
+    /** A node in a session: the key of a {@link NodeSpan}. */
+    private record Node(long tenant, String session, String context) {
+    }
+
+    /** The part of a node span that this transaction's metrics cover. */
+    private record Span(LocalDateTime start, LocalDateTime end) {
+
+        Span widen(Span other) {
+            return new Span(start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
+        }
+    }
+
     private static final Comparator<Group> GROUP_ORDER = Comparator.comparingLong(Group::tenant)
             .thenComparing(Group::dimension).thenComparing(Group::key);
 
     private static final Comparator<Block> BLOCK_ORDER = Comparator.comparingLong(Block::tenant)
             .thenComparing(Block::listing).thenComparing(Block::key).thenComparingLong(Block::block);
 
+    private static final Comparator<Node> NODE_ORDER = Comparator.comparingLong(Node::tenant)
+            .thenComparing(Node::session).thenComparing(Node::context);
+
     /**
-     * The tables written: their key columns, then {@code row_total}, each with the type H2 needs in a
-     * {@code VALUES} list.
+     * The tables written: their key columns, then their value columns, each with the type H2 needs in a
+     * {@code VALUES} list, and how an upsert merges a value into the stored one ({@code %1$s} the stored row,
+     * {@code %2$s} the new one).
      */
     private enum Target {
         TALLY("metric_tally", List.of("tenant_id", "dimension", "group_key", "shard"),
-                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "INTEGER")),
+                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "INTEGER"), ROW_TOTAL),
         BLOCK("metric_block", List.of("tenant_id", "listing", "group_key", "block", "shard"),
-                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "BIGINT", "INTEGER"));
+                List.of("BIGINT", "VARCHAR(16)", "VARCHAR(2048)", "BIGINT", "INTEGER"), ROW_TOTAL),
+        SPAN("node_span", List.of("tenant_id", "session_h", "context_h"),
+                List.of("BIGINT", "VARCHAR(128)", "VARCHAR(128)"),
+                List.of(new Value("start_at", "TIMESTAMP", "LEAST(%1$s.start_at, %2$s.start_at)"),
+                        new Value("end_at", "TIMESTAMP", "GREATEST(%1$s.end_at, %2$s.end_at)")));
 
         final String table;
         final List<String> keys;
         final List<String> columns;
         final List<String> types;
+        final List<Value> values;
 
-        Target(String table, List<String> keys, List<String> keyTypes) {
+        Target(String table, List<String> keys, List<String> keyTypes, List<Value> values) {
             this.table = table;
             this.keys = keys;
-            this.columns = concat(keys, "row_total");
-            this.types = concat(keyTypes, "BIGINT");
+            this.values = values;
+            this.columns = concat(keys, values.stream().map(Value::column).toList());
+            this.types = concat(keyTypes, values.stream().map(Value::type).toList());
         }
 
-        private static List<String> concat(List<String> list, String last) {
-            var all = new ArrayList<>(list);
-            all.add(last);
+        private static List<String> concat(List<String> first, List<String> then) {
+            var all = new ArrayList<>(first);
+            all.addAll(then);
             return List.copyOf(all);
         }
+
+        /** The update of an upsert: each value column merged, {@code stored} and {@code added} the row aliases. */
+        String merge(String stored, String added, String prefix) {
+            return String.join(", ", values.stream()
+                    .map(v -> prefix + v.column() + " = " + String.format(v.merge(), stored, added)).toList());
+        }
     }
+
+    /** A value column of a {@link Target}: its name, its H2 type and its merge expression. */
+    private record Value(String column, String type, String merge) {
+    }
+
+    /** The counters' one value: rows added to the stored total. */
+    private static final List<Value> ROW_TOTAL = List.of(new Value("row_total", "BIGINT",
+            "%1$s.row_total + %2$s.row_total"));
 
     /**
      * Upsert statements of up to this many groups are built once and kept: a group commit's batch is a few rows,
@@ -82,6 +120,7 @@ final class MetricTallies {
 
     private final Map<Group, Long> added = new TreeMap<>(GROUP_ORDER);
     private final Map<Block, Long> blocks = new TreeMap<>(BLOCK_ORDER);
+    private final Map<Node, Span> spans = new TreeMap<>(NODE_ORDER);
 
     /** Counts a metric that has been given its id (persisted). */
     void count(Metric metric) {
@@ -100,6 +139,9 @@ final class MetricTallies {
         add(new Block(tenant, Listing.CONTEXT, metric.getContextHash(), block));
         add(new Block(tenant, Listing.COMPONENT, item.getComponent(), block));
         add(new Block(tenant, Listing.KIND, item.getKind(), block));
+        LocalDateTime start = metric.getItemStartTime();
+        spans.merge(new Node(tenant, metric.getSessionHash(), metric.getContextHash()),
+                new Span(start, NodeSpan.metricEnd(start, metric.getUsage().getTotalTime())), Span::widen);
     }
 
     private void add(Group group) {
@@ -157,6 +199,16 @@ final class MetricTallies {
     }
 
     /**
+     * Widens the node spans of the metrics counted (or creates them), in the caller's transaction and in key
+     * order: the sessions of one group commit may share contexts with another writer's.
+     */
+    void addSpansTo(EntityManager em, String vendor) {
+        inStatements(em, vendor, Target.SPAN, spans, (node, span) -> List.of(node.tenant(), node.session(),
+                node.context(), span.start(), span.end()), (upsert, chunk) -> upsert.executeUpdate());
+        spans.clear();
+    }
+
+    /**
      * Writes the id blocks counted, in the caller's transaction. Called last before the commit: every writer adds
      * to the same newest blocks, and their row locks are then held only while the transaction commits.
      */
@@ -172,15 +224,15 @@ final class MetricTallies {
      * Upserts {@code counted} into {@code target}, {@value #GROUPS_PER_STATEMENT} groups per statement, in the
      * map's order: {@code values} gives a group's column values, {@code execute} runs each bound statement.
      */
-    private static <G> void inStatements(EntityManager em, String vendor, Target target, Map<G, Long> counted,
-            BiFunction<G, Long, List<Object>> values, BiConsumer<Query, List<G>> execute) {
+    private static <G, V> void inStatements(EntityManager em, String vendor, Target target, Map<G, V> counted,
+            BiFunction<G, V, List<Object>> values, BiConsumer<Query, List<G>> execute) {
         var groups = new ArrayList<>(counted.entrySet());
         for (int from = 0; from < groups.size(); from += GROUPS_PER_STATEMENT) {
-            List<Map.Entry<G, Long>> chunk = groups.subList(from, Math.min(groups.size(), from
+            List<Map.Entry<G, V>> chunk = groups.subList(from, Math.min(groups.size(), from
                     + GROUPS_PER_STATEMENT));
             Query upsert = em.createNativeQuery(upsert(vendor, target, chunk.size()));
             int parameter = 1;
-            for (Map.Entry<G, Long> entry : chunk) {
+            for (Map.Entry<G, V> entry : chunk) {
                 for (Object value : values.apply(entry.getKey(), entry.getValue())) {
                     upsert.setParameter(parameter++, value);
                 }
@@ -217,13 +269,12 @@ final class MetricTallies {
         if ("h2".equals(vendor)) {
             return "MERGE INTO " + target.table + " t USING (VALUES " + values + ") AS s (" + all + ") ON "
                     + String.join(" AND ", target.keys.stream().map(k -> "t." + k + " = s." + k).toList())
-                    + " WHEN MATCHED THEN UPDATE SET t.row_total = t.row_total + s.row_total"
+                    + " WHEN MATCHED THEN UPDATE SET " + target.merge("t", "s", "t.")
                     + " WHEN NOT MATCHED THEN INSERT (" + all + ") VALUES ("
                     + String.join(", ", target.columns.stream().map(k -> "s." + k).toList()) + ")";
         }
         String upsert = "INSERT INTO " + target.table + " (" + all + ") VALUES " + values + " ON CONFLICT ("
-                + String.join(", ", target.keys) + ") DO UPDATE SET row_total = " + target.table
-                + ".row_total + EXCLUDED.row_total";
+                + String.join(", ", target.keys) + ") DO UPDATE SET " + target.merge(target.table, "EXCLUDED", "");
         return target == Target.TALLY
                 ? upsert + " RETURNING tenant_id, group_key, dimension = '" + Dimension.COMPONENT.name()
                         + "' AND xmax = 0 AS new_component"
