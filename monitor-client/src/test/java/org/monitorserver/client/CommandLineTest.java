@@ -102,10 +102,12 @@ class CommandLineTest {
             stub.on("/api/v1/metrics/count", json(200, "{\"count\":42}"));
             stub.on("/api/v1/sessions/count", json(500, "{\"message\":\"boom\"}"));
             stub.on("/api/v1/resources/memory/head/10/metrics", json(404, "{\"message\":\"no such page\"}"));
+            stub.on("/api/v1/contexts/count", json(401, "{\"message\":\"authentication required\"}"));
             assertEquals(0, run("count", "metrics", "--server", stub.root().toString(), "--key", "k"));
             assertEquals("42\n", out());
             assertEquals(1, run("count", "sessions", "--server", stub.api().toString()));
             assertEquals(3, run("top", "memory", "--server", stub.api().toString()));
+            assertEquals(5, run("count", "contexts", "--server", stub.api().toString()));
             assertEquals(java.util.List.of("Bearer k"), stub.requests().get(0).headers().get("Authorization"));
         }
         assertEquals(4, run("count", "metrics", "--server", "http://127.0.0.1:1"));

@@ -217,6 +217,19 @@ class RemoteDialectTest {
     }
 
     @Test
+    void refusedCredentialsAreTypedAndNotRetried() {
+        stub.on("/api/v1/metrics/count", json(401, "{\"message\":\"authentication required\"}"));
+        stub.on("/api/v1/contexts", json(403, "{\"message\":\"this route needs an admin key\"}"));
+        try (Monitor remote = Monitor.remote(stub.api(), FAST.withApiKey("msk_revoked"))) {
+            AccessDeniedException missing = assertThrows(AccessDeniedException.class, remote::countMetrics);
+            assertEquals(401, missing.status());
+            assertEquals("authentication required", missing.getMessage());
+            assertEquals(403, assertThrows(AccessDeniedException.class, remote::listContexts).status());
+        }
+        assertEquals(1, stub.count("/api/v1/metrics/count"), "a 401 is not retried");
+    }
+
+    @Test
     void aBrokenBodyIsAProtocolError() {
         stub.on("/api/v1/metrics/count", json(200, "{\"count\":"));
         stub.on("/api/v1/pipelines", json(200, "{\"pipelines\":[\"a\"],\"total_page\":2,\"prev_url\":null,"

@@ -7,12 +7,12 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 
 /**
  * Credentials for the integration tests: the superadmin's key (the IT servers' {@code MONITOR_SERVER_ADMIN_KEY},

@@ -17,22 +17,22 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.ApiKeyJson;
 import org.monitorserver.api.BulkReportJson;
 import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.api.HealthJson;
-import org.monitorserver.api.ApiKeyJson;
 import org.monitorserver.api.ImportJson;
+import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.NewApiKeyJson;
 import org.monitorserver.api.NodeUsageJson;
-import org.monitorserver.api.QueueJson;
-import org.monitorserver.api.TenantJson;
-import org.monitorserver.api.UserJson;
-import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
+import org.monitorserver.api.QueueJson;
 import org.monitorserver.api.SessionJson;
 import org.monitorserver.api.TagJson;
+import org.monitorserver.api.TenantJson;
+import org.monitorserver.api.UserJson;
 
 /**
  * The OpenAPI document describes the answers with the records of {@code monitor-api}, the same records the server

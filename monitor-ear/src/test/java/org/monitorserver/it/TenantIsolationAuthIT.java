@@ -122,7 +122,7 @@ class TenantIsolationAuthIT extends ApiTestSupport {
             assertEquals(200, own.getStatus(), () -> path + " for A: " + own.readEntity(String.class));
             own.close();
         }
-        assertEquals(1, countOf("/api/v1/metrics/count?session_h=" + sessionH, a.user()));
+        assertEquals(3, countOf("/api/v1/metrics/count?session_h=" + sessionH, a.user()));
         assertEquals(0, countOf("/api/v1/metrics/count?session_h=" + sessionH, b.user()));
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.monitorserver.client.AccessDeniedException;
 import org.monitorserver.client.BadRequestException;
 import org.monitorserver.client.Monitor;
 import org.monitorserver.client.MonitorException;
@@ -55,7 +56,8 @@ public final class CommandLine {
 
             Output: aligned table by default, --csv or --json.
             Exit codes: 0 done, 1 failure reported by the server or import failed, 2 usage error,
-                        3 not found, 4 cannot connect, timed out or server unavailable.
+                        3 not found, 4 cannot connect, timed out or server unavailable,
+                        5 access denied (no key, a wrong or revoked key: 401; not allowed: 403).
             COMMAND --help shows the options of one command.
             """;
 
@@ -136,6 +138,10 @@ public final class CommandLine {
         } catch (UnavailableException | TimedOutException e) {
             err.println("unavailable: " + e.getMessage());
             return ExitCode.UNAVAILABLE.code();
+        } catch (AccessDeniedException e) {
+            err.println("access denied (" + e.status() + "): " + e.getMessage()
+                    + (e.status() == 401 ? "; pass a key with --key or MONITOR_API_KEY" : ""));
+            return ExitCode.ACCESS_DENIED.code();
         } catch (BadRequestException e) {
             err.println("refused: " + e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors()));
             return ExitCode.FAILED.code();

@@ -11,7 +11,9 @@ public enum ExitCode {
     /** What was asked for does not exist: a session, a context, a file, a route or page. */
     NOT_FOUND(3),
     /** The server cannot be reached, timed out, or says it is unavailable. */
-    UNAVAILABLE(4);
+    UNAVAILABLE(4),
+    /** The server refused the key: none, a wrong or revoked one (401), or not allowed (403). */
+    ACCESS_DENIED(5);
 
     private final int code;
 

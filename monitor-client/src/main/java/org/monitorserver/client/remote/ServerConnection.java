@@ -26,6 +26,7 @@ import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.RequestEntityProcessing;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
 import org.monitorserver.api.ErrorBody;
+import org.monitorserver.client.AccessDeniedException;
 import org.monitorserver.client.BadRequestException;
 import org.monitorserver.client.MonitorException;
 import org.monitorserver.client.NotFoundException;
@@ -166,6 +167,9 @@ public final class ServerConnection implements AutoCloseable {
         }
         if (status == 400) {
             throw new BadRequestException(body.message(), body.errors());
+        }
+        if (status == 401 || status == 403) {
+            throw new AccessDeniedException(status, body.message());
         }
         throw new ServerErrorException(status, body.message());
     }

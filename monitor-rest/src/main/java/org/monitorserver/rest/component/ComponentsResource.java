@@ -1,8 +1,5 @@
 package org.monitorserver.rest.component;
 
-import org.monitorserver.api.PageJson;
-import org.monitorserver.api.PageJson.Rows;
-import org.monitorserver.api.PageJson.Parents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,18 +17,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.api.CountJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Parents;
+import org.monitorserver.api.PageJson.Rows;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.component.ComponentQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.pipeline.PipelineQueries;
-import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.security.Caller;
-import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.api.MetricJson;
 import org.monitorserver.rest.metric.MetricAssembler;
+import org.monitorserver.rest.security.Caller;
 
 /**
  * {@code /api/v1/components}: the components metrics name, their metrics, items, variants, pipelines, builds

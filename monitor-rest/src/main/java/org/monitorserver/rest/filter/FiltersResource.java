@@ -1,9 +1,5 @@
 package org.monitorserver.rest.filter;
 
-import org.monitorserver.api.PageJson;
-import org.monitorserver.api.PageJson.Rows;
-import org.monitorserver.api.SessionJson;
-import org.monitorserver.rest.session.SessionAssembler;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,15 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.monitorserver.api.CountJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.SessionJson;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.session.SessionQueries;
-import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.security.Caller;
-import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.api.MetricJson;
 import org.monitorserver.rest.metric.MetricAssembler;
+import org.monitorserver.rest.security.Caller;
+import org.monitorserver.rest.session.SessionAssembler;
 
 /**
  * {@code /api/v1/filters}: metrics and sessions by the SCM reference of their session (a prefix, taken

@@ -37,11 +37,11 @@ import org.monitorserver.persistence.imports.ImportJobs;
 import org.monitorserver.persistence.imports.ImportRunner;
 import org.monitorserver.rest.BodyTooLargeException;
 import org.monitorserver.rest.BoundedBody;
-import org.monitorserver.rest.security.Caller;
 import org.monitorserver.rest.InvalidRequestException;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
+import org.monitorserver.rest.security.Caller;
 
 /** {@code /api/v1/imports}: loads {@code .pymon} files (pytest-monitor's local database) in the background. */
 @ApplicationScoped

@@ -1,8 +1,5 @@
 package org.monitorserver.rest.pipeline;
 
-import org.monitorserver.api.PageJson;
-import org.monitorserver.api.PageJson.Rows;
-import org.monitorserver.api.PageJson.Parents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,11 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.monitorserver.persistence.pipeline.PipelineQueries;
-import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Parents;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.persistence.pipeline.PipelineQueries;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
+import org.monitorserver.rest.security.Caller;
 
 /**
  * {@code /api/v1/pipelines}: CI pipelines (tag {@code pipeline_branch}), their builds (tag

@@ -1,9 +1,5 @@
 package org.monitorserver.rest.session;
 
-import org.monitorserver.api.PageJson;
-import org.monitorserver.api.PageJson.Rows;
-import org.monitorserver.api.SessionJson;
-import org.monitorserver.api.BulkReportJson;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,26 +17,30 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.monitorserver.persistence.metric.MetricQueries;
+import org.monitorserver.api.BulkReportJson;
+import org.monitorserver.api.CountJson;
+import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.SessionJson;
 import org.monitorserver.persistence.ingest.IngestService;
+import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.persistence.session.SessionQueries;
-import java.io.InputStream;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
-import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.security.Caller;
-import org.monitorserver.api.ErrorBody;
 import org.monitorserver.rest.MonitorSettings;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.api.MetricJson;
 import org.monitorserver.rest.metric.MetricAssembler;
+import org.monitorserver.rest.security.Caller;
 
 /** {@code /api/v1/sessions}: test sessions (one pytest run each) and their tags. */
 @ApplicationScoped

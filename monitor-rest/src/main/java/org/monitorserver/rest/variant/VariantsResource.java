@@ -1,7 +1,5 @@
 package org.monitorserver.rest.variant;
 
-import org.monitorserver.api.PageJson;
-import org.monitorserver.api.PageJson.Rows;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,14 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.api.CountJson;
-import org.monitorserver.rest.security.Caller;
 import org.monitorserver.api.ErrorBody;
+import org.monitorserver.api.MetricJson;
+import org.monitorserver.api.PageJson;
+import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
-import org.monitorserver.api.MetricJson;
 import org.monitorserver.rest.metric.MetricAssembler;
+import org.monitorserver.rest.security.Caller;
 
 /**
  * {@code /api/v1/variants}: the metrics of a test variant (the item with its parameters, {@code test_x[1, a]}),
