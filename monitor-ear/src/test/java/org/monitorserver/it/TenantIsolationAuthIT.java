@@ -1,6 +1,7 @@
 package org.monitorserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.monitorserver.it.Keys.assertUnauthorized;
 
@@ -14,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.client.AccessDeniedException;
+import org.monitorserver.client.Monitor;
 import org.monitorserver.it.Keys.Credentials;
 import org.monitorserver.it.Keys.TestTenant;
 
@@ -124,6 +127,20 @@ class TenantIsolationAuthIT extends ApiTestSupport {
         }
         assertEquals(3, countOf("/api/v1/metrics/count?session_h=" + sessionH, a.user()));
         assertEquals(0, countOf("/api/v1/metrics/count?session_h=" + sessionH, b.user()));
+    }
+
+    @Test
+    void theJavaClientTakesAKey() {
+        String sessionH = Body.hash();
+        json(post("/api/v1/sessions/", Body.session(sessionH).json(), a.user()), 201);
+        URI api = URI.create(root() + "/api/v1");
+        try (Monitor withKey = Monitor.remote(api, a.userKey()); Monitor other = Monitor.remote(api, b.userKey());
+                Monitor without = Monitor.remote(api)) {
+            assertEquals(1, withKey.countSessions());
+            assertEquals(sessionH, withKey.getSession(sessionH).orElseThrow().h());
+            assertTrue(other.getSession(sessionH).isEmpty(), "another tenant's key sees nothing");
+            assertEquals(401, assertThrows(AccessDeniedException.class, without::countSessions).status());
+        }
     }
 
     @Test
