@@ -116,16 +116,20 @@ final class AuthComparison {
         return new Scenario("warm-up", Scenarios.READ_CONNECTIONS, List.copyOf(requests));
     }
 
-    /** One workload's server CPU per request in both modes, in µs (NaN when not measured). */
-    record Pair(String workload, double onMicros, double offMicros) {
+    /**
+     * One workload's server CPU per request in both modes, in µs (NaN when not measured), and the cores other
+     * processes kept busy during each (NaN when unknown).
+     */
+    record Pair(String workload, double onMicros, double offMicros, double onOtherCores, double offOtherCores) {
 
         double ratio() {
             return onMicros / offMicros;
         }
 
-        /** "single POST 1,812 / 1,700 µs = 1.07". */
+        /** "single POST 1,812 / 1,700 µs = 1.07 (other processes 0.2 / 0.9 cores)". */
         String describe() {
-            return String.format(Locale.ROOT, "%s %,.0f / %,.0f µs = %.2f", workload, onMicros, offMicros, ratio());
+            return String.format(Locale.ROOT, "%s %,.0f / %,.0f µs = %.2f (other processes %.1f / %.1f cores)",
+                    workload, onMicros, offMicros, ratio(), onOtherCores, offOtherCores);
         }
     }
 

@@ -159,22 +159,22 @@ public final class Benchmark {
         database.recreate(options.authDatabase());
         ImportComparison.Rows rows = ImportComparison.rows(options.authMetrics(), AuthComparison.SEED);
         List<Scenario> workloads = AuthComparison.workloads(rows, HOST + ":" + options.port());
-        List<Result> on = measureAuthMode(database, rows, workloads, AuthComparison.generateKey());
+        List<Measurement> on = measureAuthMode(database, rows, workloads, AuthComparison.generateKey());
         stopServer();
-        List<Result> off = measureAuthMode(database, rows, workloads, null);
+        List<Measurement> off = measureAuthMode(database, rows, workloads, null);
         var pairs = new ArrayList<AuthComparison.Pair>();
         for (int i = 0; i < workloads.size(); i++) {
-            pairs.add(new AuthComparison.Pair(workloads.get(i).name(), on.get(i).serverCpuMicros(),
-                    off.get(i).serverCpuMicros()));
+            pairs.add(new AuthComparison.Pair(workloads.get(i).name(), on.get(i).result().serverCpuMicros(),
+                    off.get(i).result().serverCpuMicros(), on.get(i).otherCores(), off.get(i).otherCores()));
         }
         report.note(AuthComparison.note(options.authMetrics(), options.authDatabase(), pairs));
     }
 
     /**
-     * One mode of "auth on vs off": on with {@code adminKey}, off when it is null. Answers the workloads' rows,
-     * in the order of {@code workloads}, after adding them to the report.
+     * One mode of "auth on vs off": on with {@code adminKey}, off when it is null. Answers the workloads'
+     * measurements, in the order of {@code workloads}, after adding their rows to the report.
      */
-    private List<Result> measureAuthMode(Database database, ImportComparison.Rows rows, List<Scenario> workloads,
+    private List<Measurement> measureAuthMode(Database database, ImportComparison.Rows rows, List<Scenario> workloads,
             String adminKey) throws IOException, InterruptedException {
         boolean on = adminKey != null;
         String mode = on ? "on" : "off";
@@ -199,16 +199,15 @@ public final class Benchmark {
         database.analyze(options.authDatabase());
         var generator = new LoadGenerator(HOST, options.port());
         warmUp(AuthComparison.warmup(measured), generator);
-        var results = new ArrayList<Result>();
+        var measurements = new ArrayList<Measurement>();
         Set<String> checked = new HashSet<>();
         for (Scenario workload : measured) {
             check(workload, checked);
-            Result result = run(workload, generator).result()
-                    .named(Scenarios.AUTH_ON_VS_OFF + ": " + mode + ", " + workload.name());
-            report.add(result);
-            results.add(result);
+            Measurement measurement = run(workload, generator);
+            report.add(measurement.result().named(Scenarios.AUTH_ON_VS_OFF + ": " + mode + ", " + workload.name()));
+            measurements.add(measurement);
         }
-        return results;
+        return measurements;
     }
 
     /**
@@ -337,8 +336,11 @@ public final class Benchmark {
         }
     }
 
-    /** A report row and the load generator's full outcome behind it. */
-    private record Measurement(Result result, LoadGenerator.Outcome outcome) {
+    /**
+     * A report row, the load generator's full outcome behind it, and the cores other processes kept busy meanwhile
+     * (NaN when unknown).
+     */
+    private record Measurement(Result result, LoadGenerator.Outcome outcome, double otherCores) {
     }
 
     /** Runs one scenario for the configured duration, with the server's memory sampled meanwhile. */
@@ -350,22 +352,37 @@ public final class Benchmark {
         LoadGenerator.Outcome outcome;
         long maxRss;
         // Right around the timed interval: the warm-up and the checks before it are not in the figure.
+        long self = ProcessHandle.current().pid();
         Optional<Duration> cpuBefore = ServerCpu.used(pid);
+        Optional<Duration> benchBefore = ServerCpu.used(self);
+        Optional<Duration> machineBefore = ServerCpu.machineBusy();
+        long start = System.nanoTime();
         Optional<Duration> cpuAfter;
+        Optional<Duration> benchAfter;
+        Optional<Duration> machineAfter;
         try {
             outcome = generator.run(scenario.requests(), scenario.connections(),
                     Duration.ofSeconds(options.durationSeconds()));
         } finally {
             cpuAfter = ServerCpu.used(pid);
+            benchAfter = ServerCpu.used(self);
+            machineAfter = ServerCpu.machineBusy();
             maxRss = rss.stop();
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicros = ServerCpu.microsPerRequest(cpuBefore, cpuAfter, outcome.requests());
+        double otherCores = ServerCpu.otherCores(difference(machineBefore, machineAfter),
+                difference(cpuBefore, cpuAfter), difference(benchBefore, benchAfter), seconds);
         System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s, "
-                + "server CPU %.0f µs/request%n", Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(),
-                outcome.p99Millis(), outcome.errors(), outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")"
-                : "", cpuMicros);
+                + "server CPU %.0f µs/request, other processes %.1f cores%n",
+                Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(), outcome.errors(),
+                outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")" : "", cpuMicros, otherCores);
         return new Measurement(new Result(scenario.name(), scenario.connections(), outcome.requestsPerSecond(),
-                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss, cpuMicros), outcome);
+                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss, cpuMicros), outcome, otherCores);
+    }
+
+    private static Optional<Duration> difference(Optional<Duration> before, Optional<Duration> after) {
+        return before.flatMap(b -> after.map(a -> a.minus(b)));
     }
 
     /**
