@@ -30,13 +30,25 @@ final class Api {
 
     private final String base;
     private final HttpClient client;
+    /** The {@code Authorization} header's value sent with every request, or null for none. */
+    private final String authorization;
 
     Api(String host, int port) {
-        this.base = "http://" + host + ":" + port;
-        this.client = HttpClient.newBuilder()
+        this("http://" + host + ":" + port, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .build(), null);
+    }
+
+    private Api(String base, HttpClient client, String authorization) {
+        this.base = base;
+        this.client = client;
+        this.authorization = authorization;
+    }
+
+    /** The same server, with {@code Authorization: Bearer <key>} on every request. */
+    Api withKey(String key) {
+        return new Api(base, client, AuthComparison.bearer(key));
     }
 
     /** The URI of {@code path} (already encoded, from the server root). */
@@ -46,14 +58,19 @@ final class Api {
 
     /** {@code GET <path>}, whatever the status. */
     Answer get(String path, Duration timeout) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).GET().build());
+        return send(request(path, timeout).GET().build());
     }
 
     /** {@code POST <path>} of {@code body} as {@code contentType}, whatever the status. */
     Answer post(String path, String contentType, byte[] body, Duration timeout)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Content-Type", contentType)
+        return send(request(path, timeout).header("Content-Type", contentType)
                 .header("Accept", "application/json").POST(BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(timeout);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     /** {@code GET <path>}'s {@code {"count":n}}; anything else is a failure. */

@@ -10,8 +10,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -118,8 +121,7 @@ public final class Benchmark {
             stopServer();
             String markdown = report.markdown(setting());
             if (failure == null) {
-                Path file = target.resolve(options.needsDataSet() ? "bench-" + options.metrics() + ".md"
-                        : "bench-import-" + options.importMetrics() + ".md");
+                Path file = target.resolve(options.reportFileName());
                 report.write(file, markdown);
                 System.out.print(markdown);
                 System.err.println("monitor-bench: report written to " + file);
@@ -140,6 +142,72 @@ public final class Benchmark {
             stopServer();
             compareImportWithBulk(database);
         }
+        if (options.runs(Scenarios.AUTH_ON_VS_OFF)) {
+            stopServer();
+            compareAuthModes(database);
+        }
+    }
+
+    /**
+     * "auth on vs off" on a database of its own, recreated: the server started with authentication on (a generated
+     * superadmin key; a tenant, user and key made through the admin routes), then restarted with it off on the same
+     * database. Each mode loads the same data set through bulk into its tenant, warms up, and measures single POSTs
+     * and reads with the server JVM's CPU per request; the note compares the two modes.
+     */
+    private void compareAuthModes(Database database) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: auth on vs off: creating database " + options.authDatabase());
+        database.recreate(options.authDatabase());
+        ImportComparison.Rows rows = ImportComparison.rows(options.authMetrics(), AuthComparison.SEED);
+        List<Scenario> workloads = AuthComparison.workloads(rows, HOST + ":" + options.port());
+        List<Measurement> on = measureAuthMode(database, rows, workloads, AuthComparison.generateKey());
+        stopServer();
+        List<Measurement> off = measureAuthMode(database, rows, workloads, null);
+        var pairs = new ArrayList<AuthComparison.Pair>();
+        for (int i = 0; i < workloads.size(); i++) {
+            pairs.add(new AuthComparison.Pair(workloads.get(i).name(), on.get(i).result().serverCpuMicros(),
+                    off.get(i).result().serverCpuMicros(), on.get(i).otherCores(), off.get(i).otherCores()));
+        }
+        report.note(AuthComparison.note(options.authMetrics(), options.authDatabase(), pairs));
+    }
+
+    /**
+     * One mode of "auth on vs off": on with {@code adminKey}, off when it is null. Answers the workloads'
+     * measurements, in the order of {@code workloads}, after adding their rows to the report.
+     */
+    private List<Measurement> measureAuthMode(Database database, ImportComparison.Rows rows, List<Scenario> workloads,
+            String adminKey) throws IOException, InterruptedException {
+        boolean on = adminKey != null;
+        String mode = on ? "on" : "off";
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("MONITOR_SERVER_AUTH", mode);
+        if (on) {
+            settings.put("MONITOR_SERVER_ADMIN_KEY", adminKey);
+        }
+        startServer(database, options.authDatabase(), settings);
+        AuthComparison.checkMode(api, on);
+        Api client = api;
+        List<Scenario> measured = workloads;
+        if (on) {
+            String key = AuthComparison.createUserKey(api.withKey(adminKey));
+            client = api.withKey(key);
+            measured = workloads.stream().map(w -> w.withHeader("Authorization", AuthComparison.bearer(key))).toList();
+        }
+        ImportComparison.Load load = new ImportComparison(client, target,
+                () -> RssSampler.start(server.get().javaPid())).bulk(rows);
+        System.err.printf(Locale.ROOT, "monitor-bench: auth %s: loaded %,d metrics in %.1f s%n", mode, load.metrics(),
+                load.seconds());
+        database.analyze(options.authDatabase());
+        var generator = new LoadGenerator(HOST, options.port());
+        warmUp(AuthComparison.warmup(measured), generator);
+        var measurements = new ArrayList<Measurement>();
+        Set<String> checked = new HashSet<>();
+        for (Scenario workload : measured) {
+            check(workload, checked);
+            Measurement measurement = run(workload, generator);
+            report.add(measurement.result().named(Scenarios.AUTH_ON_VS_OFF + ": " + mode + ", " + workload.name()));
+            measurements.add(measurement);
+        }
+        return measurements;
     }
 
     /**
@@ -155,7 +223,7 @@ public final class Benchmark {
         ImportComparison.Load bulk = outcome.bulk();
         report.add(new Result(Scenarios.IMPORT_VS_BULK + ": bulk (metrics/s; latency per 20,000-row request)",
                 Loader.PARALLEL_UPLOADS, bulk.metricsPerSecond(), Latencies.percentile(bulk.chunkMicrosSorted(), 50)
-                / 1000.0, Latencies.percentile(bulk.chunkMicrosSorted(), 99) / 1000.0, 0, bulk.maxRssMegabytes()));
+                / 1000.0, Latencies.percentile(bulk.chunkMicrosSorted(), 99) / 1000.0, 0, bulk.maxRssMegabytes(), Double.NaN));
         String shape = String.format(Locale.ROOT, "import vs bulk: %,d metrics per data set (%d sessions, %d "
                 + "contexts), each into the empty database %s; bulk %.1f s", options.importMetrics(),
                 ImportComparison.SESSIONS, ImportComparison.CONTEXTS, options.importDatabase(), bulk.seconds());
@@ -165,7 +233,7 @@ public final class Benchmark {
         }
         ImportComparison.Load imported = outcome.imported().get();
         report.add(new Result(Scenarios.IMPORT_VS_BULK + ": import (metrics/s; upload to done)", 1,
-                imported.metricsPerSecond(), Double.NaN, Double.NaN, 0, imported.maxRssMegabytes()));
+                imported.metricsPerSecond(), Double.NaN, Double.NaN, 0, imported.maxRssMegabytes(), Double.NaN));
         double ratio = imported.metricsPerSecond() / bulk.metricsPerSecond();
         report.note(shape + String.format(Locale.ROOT, ", import %.1f s from the upload's start to state done; "
                 + "import/bulk = %.2f (goal ≥ 0.5: %s).", imported.seconds(), ratio, ratio >= 0.5 ? "met" : "missed"));
@@ -217,7 +285,7 @@ public final class Benchmark {
                 // Errors: a failed chunk stops the run, so a finished run has none.
                 report.add(new Result(Scenarios.BULK_INGEST, Loader.PARALLEL_UPLOADS, ingest.rowsPerSecond(),
                         Latencies.percentile(ingest.chunkMicrosSorted(), 50) / 1000.0,
-                        Latencies.percentile(ingest.chunkMicrosSorted(), 99) / 1000.0, 0, maxRss));
+                        Latencies.percentile(ingest.chunkMicrosSorted(), 99) / 1000.0, 0, maxRss, Double.NaN));
             }
         } else if (options.runs(Scenarios.BULK_INGEST)) {
             report.note("bulk ingest: not measured, the database was reused (--reuse).");
@@ -228,17 +296,7 @@ public final class Benchmark {
 
         var scenarios = new Scenarios(data, HOST + ":" + options.port());
         var generator = new LoadGenerator(HOST, options.port());
-        if (options.warmupSeconds() > 0) {
-            Scenario warmup = scenarios.warmup(api.count("/api/v1/metrics/count"));
-            System.err.printf("monitor-bench: warming up for %d s (%d connections, mixed reads and POSTs)%n",
-                    options.warmupSeconds(), warmup.connections());
-            var outcome = generator.run(warmup.requests(), warmup.connections(),
-                    Duration.ofSeconds(options.warmupSeconds()));
-            if (outcome.errors() > 0) {
-                System.err.println("monitor-bench: the warm-up had " + outcome.errors() + " errors, the first: "
-                        + outcome.firstError());
-            }
-        }
+        warmUp(scenarios.warmup(api.count("/api/v1/metrics/count")), generator);
         if (options.runs(Scenarios.SINGLE_POST)) {
             long before = api.count("/api/v1/metrics/count");
             var measured = run(scenarios.singlePost(), generator);
@@ -263,28 +321,68 @@ public final class Benchmark {
         }
     }
 
-    /** A report row and the load generator's full outcome behind it. */
-    private record Measurement(Result result, LoadGenerator.Outcome outcome) {
+    /** Runs the unreported {@code warmup} for {@code --warmup} seconds, if any. */
+    private void warmUp(Scenario warmup, LoadGenerator generator) throws InterruptedException {
+        if (options.warmupSeconds() <= 0) {
+            return;
+        }
+        System.err.printf("monitor-bench: warming up for %d s (%d connections, mixed reads and POSTs)%n",
+                options.warmupSeconds(), warmup.connections());
+        var outcome = generator.run(warmup.requests(), warmup.connections(),
+                Duration.ofSeconds(options.warmupSeconds()));
+        if (outcome.errors() > 0) {
+            System.err.println("monitor-bench: the warm-up had " + outcome.errors() + " errors, the first: "
+                    + outcome.firstError());
+        }
+    }
+
+    /**
+     * A report row, the load generator's full outcome behind it, and the cores other processes kept busy meanwhile
+     * (NaN when unknown).
+     */
+    private record Measurement(Result result, LoadGenerator.Outcome outcome, double otherCores) {
     }
 
     /** Runs one scenario for the configured duration, with the server's memory sampled meanwhile. */
     private Measurement run(Scenario scenario, LoadGenerator generator) throws InterruptedException {
         System.err.printf("monitor-bench: %s (%d connections, %d s, %d requests in rotation)%n", scenario.name(),
                 scenario.connections(), options.durationSeconds(), scenario.requests().size());
-        var rss = RssSampler.start(server.get().javaPid());
+        long pid = server.get().javaPid();
+        var rss = RssSampler.start(pid);
         LoadGenerator.Outcome outcome;
         long maxRss;
+        // Right around the timed interval: the warm-up and the checks before it are not in the figure.
+        long self = ProcessHandle.current().pid();
+        Optional<Duration> cpuBefore = ServerCpu.used(pid);
+        Optional<Duration> benchBefore = ServerCpu.used(self);
+        Optional<Duration> machineBefore = ServerCpu.machineBusy();
+        long start = System.nanoTime();
+        Optional<Duration> cpuAfter;
+        Optional<Duration> benchAfter;
+        Optional<Duration> machineAfter;
         try {
             outcome = generator.run(scenario.requests(), scenario.connections(),
                     Duration.ofSeconds(options.durationSeconds()));
         } finally {
+            cpuAfter = ServerCpu.used(pid);
+            benchAfter = ServerCpu.used(self);
+            machineAfter = ServerCpu.machineBusy();
             maxRss = rss.stop();
         }
-        System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%n",
-                Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(),
-                outcome.errors(), outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")" : "");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicros = ServerCpu.microsPerRequest(cpuBefore, cpuAfter, outcome.requests());
+        double otherCores = ServerCpu.otherCores(difference(machineBefore, machineAfter),
+                difference(cpuBefore, cpuAfter), difference(benchBefore, benchAfter), seconds);
+        System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s, "
+                + "server CPU %.0f µs/request, other processes %.1f cores%n",
+                Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(), outcome.errors(),
+                outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")" : "", cpuMicros, otherCores);
         return new Measurement(new Result(scenario.name(), scenario.connections(), outcome.requestsPerSecond(),
-                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss), outcome);
+                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss, cpuMicros), outcome, otherCores);
+    }
+
+    private static Optional<Duration> difference(Optional<Duration> before, Optional<Duration> after) {
+        return before.flatMap(b -> after.map(a -> a.minus(b)));
     }
 
     /**
@@ -295,17 +393,18 @@ public final class Benchmark {
         var failures = new ArrayList<String>();
         HttpConnection connection = null;
         try {
-            for (String path : scenario.distinctPaths()) {
-                if (!checked.add(path)) {
+            for (Request request : scenario.distinctGets()) {
+                if (!checked.add(request.path())) {
                     continue;
                 }
                 if (connection == null) {
                     connection = HttpConnection.open(HOST, options.port());
                 }
-                HttpResponse response = connection.exchange(Request.get(HOST + ":" + options.port(), path), true);
+                // The scenario's own request: with its credentials, if it has any.
+                HttpResponse response = connection.exchange(request, true);
                 if (response.status() != 200 && response.status() != 204) {
                     String body = response.bodyText();
-                    failures.add("GET " + path + " answered " + response.status() + ": "
+                    failures.add("GET " + request.path() + " answered " + response.status() + ": "
                             + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
                 }
                 if (response.closeConnection()) {
@@ -346,10 +445,18 @@ public final class Benchmark {
     }
 
     private void startServer(Database database, String name) throws IOException, InterruptedException {
-        System.err.println("monitor-bench: starting the server on " + name + " (log: " + target.resolve("server.log")
-                + ")");
+        startServer(database, name, Map.of());
+    }
+
+    /** Starts the server on database {@code name} with the environment variables {@code settings} set as well. */
+    private void startServer(Database database, String name, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        System.err.println("monitor-bench: starting the server on " + name
+                + (settings.containsKey("MONITOR_SERVER_AUTH") ? " with authentication "
+                        + settings.get("MONITOR_SERVER_AUTH") : "")
+                + " (log: " + target.resolve("server.log") + ")");
         long start = System.nanoTime();
-        server.set(Server.start(options.server(), options, database.uri(name),
+        server.set(Server.start(options.server(), options, database.uri(name), settings,
                 target.resolve("server-log"), target.resolve("server.log"), api));
         System.err.printf(Locale.ROOT, "monitor-bench: the server is up after %.1f s%n",
                 (System.nanoTime() - start) / 1e9);
@@ -366,7 +473,7 @@ public final class Benchmark {
     private String setting() {
         String dataSet = options.needsDataSet()
                 ? String.format(Locale.ROOT, "N = %,d metrics (%,d sessions)", data.metrics(), data.sessions().size())
-                : "import vs bulk only";
+                : String.join(" and ", Scenarios.OWN_DATABASE.stream().filter(options::runs).toList()) + " only";
         return String.format(Locale.ROOT, "%s. %s. Machine: %d CPUs%s, %s RAM.", dataSet,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemory());

@@ -135,7 +135,7 @@ final class ImportComparison {
     }
 
     /** The contexts and sessions one POST each, then the metrics in NDJSON chunks as {@link Loader} sends them. */
-    private Load bulk(Rows rows) throws IOException, InterruptedException {
+    Load bulk(Rows rows) throws IOException, InterruptedException {
         for (ContextJson context : rows.contexts()) {
             postOne("/api/v1/contexts/", JSONB.toJson(context));
         }

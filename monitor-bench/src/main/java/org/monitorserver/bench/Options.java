@@ -13,7 +13,7 @@ import java.util.Set;
 record Options(int metrics, String database, String pgHost, int pgPort, boolean reuse, boolean fastLoad,
         int durationSeconds,
         int warmupSeconds, int port, int managementPort, Path server, Set<String> only, int importMetrics,
-        String importDatabase, boolean help) {
+        String importDatabase, int authMetrics, String authDatabase, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar monitor-bench.jar [options]
@@ -34,10 +34,12 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
               --port P               the server's HTTP port (default 8181)
               --management-port P    the server's management port (default 9990)
               --server DIR           the provisioned server (default monitor-ear/target/server)
-              --only A,B,...         run only these scenarios (names below); "--only import vs bulk" alone
-                                     skips the N-metric data set
+              --only A,B,...         run only these scenarios (names below); "--only import vs bulk" or
+                                     "--only auth on vs off" alone skips the N-metric data set
               --import-metrics N     metrics per data set of "import vs bulk" (default 100000)
               --import-db NAME       the database "import vs bulk" (re)creates (default monitor_bench_import)
+              --auth-metrics N       metrics per mode of "auth on vs off" (default 20000)
+              --auth-db NAME         the database "auth on vs off" (re)creates (default monitor_bench_auth)
               --help                 show this help
 
             Scenarios:
@@ -65,6 +67,8 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         Set<String> only = null;
         int importMetrics = 100_000;
         String importDatabase = "monitor_bench_import";
+        int authMetrics = 20_000;
+        String authDatabase = "monitor_bench_auth";
         boolean help = false;
 
         List<String> queue = new ArrayList<>();
@@ -102,6 +106,8 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 case "--server" -> server = Path.of(value(queue, ++i, name));
                 case "--import-metrics" -> importMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
                 case "--import-db" -> importDatabase = databaseName(value(queue, ++i, name));
+                case "--auth-metrics" -> authMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
+                case "--auth-db" -> authDatabase = databaseName(value(queue, ++i, name));
                 case "--only" -> {
                     // Names have spaces: "--only single POST,counts" unquoted arrives as several words. Nothing
                     // else takes words without "--", so they all belong here.
@@ -125,8 +131,12 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (importDatabase.equals(database)) {
             throw new UsageException("--import-db and --db must differ");
         }
+        // So does the authentication comparison, and each of the two recreates its own.
+        if (authDatabase.equals(database) || authDatabase.equals(importDatabase)) {
+            throw new UsageException("--auth-db must differ from --db and --import-db");
+        }
         return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, warmup, port, managementPort,
-                server, only, importMetrics, importDatabase, help);
+                server, only, importMetrics, importDatabase, authMetrics, authDatabase, help);
     }
 
     /** Whether scenario {@code name} runs. */
@@ -134,9 +144,27 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         return only == null || only.contains(name);
     }
 
-    /** Whether the N-metric data set is needed: any scenario but "import vs bulk", which has its own database. */
+    /**
+     * Whether the N-metric data set is needed: any scenario but "import vs bulk" and "auth on vs off", which have
+     * databases of their own.
+     */
     boolean needsDataSet() {
-        return only == null || only.stream().anyMatch(name -> !name.equals(Scenarios.IMPORT_VS_BULK));
+        return only == null || only.stream().anyMatch(name -> !Scenarios.OWN_DATABASE.contains(name));
+    }
+
+    /** The report's file name: the N-metric data set's, else that of the scenarios with their own database. */
+    String reportFileName() {
+        if (needsDataSet()) {
+            return "bench-" + metrics + ".md";
+        }
+        var parts = new ArrayList<String>();
+        if (runs(Scenarios.IMPORT_VS_BULK)) {
+            parts.add("import-" + importMetrics);
+        }
+        if (runs(Scenarios.AUTH_ON_VS_OFF)) {
+            parts.add("auth-" + authMetrics);
+        }
+        return "bench-" + String.join("-", parts) + ".md";
     }
 
     /** The option values as one line, for the report's header. */
@@ -146,7 +174,9 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 + " --port " + port + " --management-port " + managementPort + " --server " + server
                 + (only == null ? "" : " --only '" + String.join(",", only) + "'")
                 + (runs(Scenarios.IMPORT_VS_BULK) ? " --import-metrics " + importMetrics + " --import-db "
-                        + importDatabase : "");
+                        + importDatabase : "")
+                + (runs(Scenarios.AUTH_ON_VS_OFF) ? " --auth-metrics " + authMetrics + " --auth-db " + authDatabase
+                        : "");
     }
 
     private static String value(List<String> args, int i, String name) throws UsageException {

@@ -40,8 +40,8 @@ final class Report {
     String markdown(String setting) {
         var out = new StringBuilder();
         out.append(header).append("\n\n");
-        out.append("| scenario | connections | requests/s | p50 ms | p99 ms | errors | max RSS MB |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| scenario | connections | requests/s | p50 ms | p99 ms | errors | max RSS MB | server CPU µs/request |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         var ordered = new ArrayList<>(results);
         ordered.sort((a, b) -> Integer.compare(order(a), order(b)));
         for (Result r : ordered) {
@@ -52,6 +52,8 @@ final class Report {
                     .append(" | ").append(millis(r.p99Millis()))
                     .append(" | ").append(r.errors())
                     .append(" | ").append(r.maxRssMegabytes() < 0 ? "n/a" : String.valueOf(r.maxRssMegabytes()))
+                    .append(" | ").append(Double.isNaN(r.serverCpuMicros()) ? "n/a"
+                            : String.format(Locale.ROOT, "%,.0f", r.serverCpuMicros()))
                     .append(" |\n");
         }
         out.append('\n').append(setting).append('\n');
@@ -71,11 +73,13 @@ final class Report {
         return scenario.equals(Scenarios.BULK_INGEST) ? "bulk ingest (metrics/s)" : scenario;
     }
 
-    // The import comparison's rows ("import vs bulk: ...") go where the scenario is named.
+    // The comparisons' rows ("import vs bulk: ...", "auth on vs off: ...") go where the scenario is named.
     private static int order(Result result) {
         int index = Scenarios.NAMES.indexOf(result.scenario());
-        if (index < 0 && result.scenario().startsWith(Scenarios.IMPORT_VS_BULK)) {
-            index = Scenarios.NAMES.indexOf(Scenarios.IMPORT_VS_BULK);
+        for (String name : Scenarios.OWN_DATABASE) {
+            if (index < 0 && result.scenario().startsWith(name + ":")) {
+                index = Scenarios.NAMES.indexOf(name);
+            }
         }
         return index < 0 ? Integer.MAX_VALUE : index;
     }

@@ -24,6 +24,32 @@ record Request(String method, String path, byte[] bytes) {
         return new Request("POST", path, bytes);
     }
 
+    /**
+     * This request with one more header line, right after the request line (the head stays ASCII: a key is, and a
+     * header value with a line break would be a second header, so it is refused).
+     */
+    Request withHeader(String name, String value) {
+        if ((name + value).chars().anyMatch(c -> c == '\r' || c == '\n' || c > 0x7e)) {
+            throw new IllegalArgumentException("a header of printable ASCII only: " + name);
+        }
+        byte[] line = (name + ": " + value + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        int afterRequestLine = indexOfLineEnd(bytes) + 2;
+        byte[] out = new byte[bytes.length + line.length];
+        System.arraycopy(bytes, 0, out, 0, afterRequestLine);
+        System.arraycopy(line, 0, out, afterRequestLine, line.length);
+        System.arraycopy(bytes, afterRequestLine, out, afterRequestLine + line.length, bytes.length - afterRequestLine);
+        return new Request(method, path, out);
+    }
+
+    private static int indexOfLineEnd(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a request without a request line");
+    }
+
     @Override
     public String toString() {
         return method + " " + path;

@@ -20,6 +20,8 @@ final class Scenarios {
     static final String BULK_INGEST = "bulk ingest";
     /** Not a load of the generator: {@link ImportComparison}, on a database of its own. */
     static final String IMPORT_VS_BULK = "import vs bulk";
+    /** Not a load of the N-metric data set: two server starts on a database of its own ({@link AuthComparison}). */
+    static final String AUTH_ON_VS_OFF = "auth on vs off";
     static final String COUNTS = "counts";
     static final String SESSION_METRICS = "session metrics page 1";
     static final String LAST_PAGE = "last page of /metrics/";
@@ -32,8 +34,11 @@ final class Scenarios {
     static final String RESOURCES = "resources head and tail";
     static final String SCM = "SCM filters";
     static final String MIXED = "mixed reads";
-    static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, IMPORT_VS_BULK, COUNTS, SESSION_METRICS,
-            LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED);
+    static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, IMPORT_VS_BULK, AUTH_ON_VS_OFF, COUNTS,
+            SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM,
+            MIXED);
+    /** The scenarios that run after the others, each on a database of its own, without the N-metric data set. */
+    static final List<String> OWN_DATABASE = List.of(IMPORT_VS_BULK, AUTH_ON_VS_OFF);
 
     static final int READ_CONNECTIONS = 8;
     static final int POST_CONNECTIONS = 16;

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -31,12 +32,13 @@ final class Server {
     }
 
     /**
-     * Starts the server in {@code home} and waits until {@code /api/v1/health} answers 200. Fails if something
+     * Starts the server in {@code home}, with the environment variables {@code settings} on top of the
+     * benchmark's own, and waits until {@code /api/v1/health} answers 200. Fails if something
      * already listens on the port (the benchmark would measure that instead), or if the server exits or is not
      * healthy within two minutes; the server is stopped then.
      */
-    static Server start(Path home, Options options, String databaseUri, Path logDir, Path output, Api api)
-            throws IOException, InterruptedException {
+    static Server start(Path home, Options options, String databaseUri, Map<String, String> settings, Path logDir,
+            Path output, Api api) throws IOException, InterruptedException {
         Path script = launcher(home);
         checkPortsFree(options, api);
         Files.createDirectories(logDir);
@@ -50,6 +52,8 @@ final class Server {
         env.put("MONITOR_SERVER_DATABASE_URI", databaseUri);
         env.put("MONITOR_SERVER_LOGDIR", logDir.toAbsolutePath().toString());
         env.put("MONITOR_SERVER_PAGINATION_COUNT", String.valueOf(Scenarios.PAGE_SIZE));
+        // What a scenario sets on purpose (MONITOR_SERVER_AUTH, MONITOR_SERVER_ADMIN_KEY), after the removal above.
+        env.putAll(settings);
         // standalone.sh then relays SIGTERM to the JVM and waits for it, instead of dying and leaving it behind.
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.redirectErrorStream(true).redirectOutput(output.toFile());

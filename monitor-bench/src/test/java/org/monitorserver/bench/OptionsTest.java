@@ -87,5 +87,26 @@ class OptionsTest {
         assertThrows(Options.UsageException.class, () -> Options.parse("--import-metrics", "999"));
         assertThrows(Options.UsageException.class, () -> Options.parse("--import-db", "Bench"));
         assertThrows(Options.UsageException.class, () -> Options.parse("--db", "same", "--import-db", "same"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--auth-metrics", "999"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--db", "same", "--auth-db", "same"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--import-db", "same", "--auth-db", "same"));
+    }
+
+    @Test
+    void authOnVsOffAloneNeedsNoDataSetAndNamesItsReport() throws Exception {
+        Options alone = Options.parse("--only", "auth", "on", "vs", "off", "--auth-metrics", "5000", "--auth-db",
+                "bench_auth_dev");
+        assertTrue(alone.runs(Scenarios.AUTH_ON_VS_OFF));
+        assertFalse(alone.needsDataSet());
+        assertEquals(5_000, alone.authMetrics());
+        assertEquals("bench-auth-5000.md", alone.reportFileName());
+        assertTrue(alone.describe().contains("--auth-metrics 5000 --auth-db bench_auth_dev"), alone.describe());
+
+        assertEquals("bench-import-100000-auth-20000.md",
+                Options.parse("--only", "import vs bulk,auth on vs off").reportFileName());
+        assertEquals("bench-import-100000.md", Options.parse("--only", "import vs bulk").reportFileName());
+        assertEquals("bench-1000000.md", Options.parse("--only", "auth on vs off,counts").reportFileName());
+        assertEquals("monitor_bench_auth", Options.parse().authDatabase());
+        assertTrue(Options.parse().runs(Scenarios.AUTH_ON_VS_OFF));
     }
 }

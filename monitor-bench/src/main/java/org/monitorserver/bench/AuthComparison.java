@@ -1,0 +1,162 @@
+package org.monitorserver.bench;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.monitorserver.api.SessionJson;
+
+/**
+ * The "auth on vs off" scenario's parts that need no server start: the superadmin key, the tenant, user and key
+ * made through the admin routes, the two measured workloads over a data set of {@link ImportComparison}'s shape,
+ * and the closing note. {@link Benchmark} starts the server once with {@code MONITOR_SERVER_AUTH=on} and once
+ * with {@code off} on the same database and measures both workloads in each mode, with the server JVM's CPU per
+ * request ({@link ServerCpu}). Issue 10's goal: authentication adds at most 10% of server CPU per request.
+ */
+final class AuthComparison {
+
+    static final String TENANT = "bench";
+    static final String USER = "ci";
+    /** A third seed: the data set's hashes are neither of the import comparison's. */
+    static final long SEED = 9_003L;
+    static final String SINGLE_POST = "single POST";
+    static final String READS = "reads";
+    /** Server CPU per request with authentication on, at most this times the figure with it off. */
+    static final double GOAL = 1.10;
+
+    private static final String ADMIN_TENANTS = "/api/v1/admin/tenants";
+    private static final String API = "/api/v1";
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private AuthComparison() {
+    }
+
+    /** A superadmin key: 32 random bytes in unpadded base64url, 43 characters (the server wants at least 22). */
+    static String generateKey(Random random) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A fresh superadmin key from a {@link SecureRandom}. */
+    static String generateKey() {
+        return generateKey(new SecureRandom());
+    }
+
+    /** The {@code Authorization} header's value for {@code key}. */
+    static String bearer(String key) {
+        return "Bearer " + key;
+    }
+
+    /**
+     * Creates tenant {@value #TENANT}, its user {@value #USER} and a key of that user through the admin routes of
+     * {@code admin} (an {@link Api} with the superadmin key), and answers the key. Each must answer 201.
+     */
+    static String createUserKey(Api admin) throws IOException, InterruptedException {
+        created(admin, ADMIN_TENANTS, "{\"name\":\"" + TENANT + "\"}");
+        String users = ADMIN_TENANTS + "/" + TENANT + "/users";
+        created(admin, users, "{\"name\":\"" + USER + "\"}");
+        String keys = users + "/" + USER + "/keys";
+        String key = ImportComparison.text(ImportComparison.object(created(admin, keys, ""), keys), "key");
+        if (key == null || key.isBlank()) {
+            throw new BenchmarkException("POST " + keys + " answered 201 without a key");
+        }
+        return key;
+    }
+
+    /**
+     * Fails unless the server runs in the mode asked for: without credentials, {@code /metrics/count} answers 401
+     * with authentication on and 200 with it off (the server ignores a value it does not receive).
+     */
+    static void checkMode(Api anonymous, boolean on) throws IOException, InterruptedException {
+        String path = API + "/metrics/count";
+        int status = anonymous.get(path, Duration.ofMinutes(1)).status();
+        if (status != (on ? 401 : 200)) {
+            throw new BenchmarkException("auth on vs off: with MONITOR_SERVER_AUTH=" + (on ? "on" : "off")
+                    + ", GET " + path + " without credentials answered " + status + ", not " + (on ? 401 : 200));
+        }
+    }
+
+    /**
+     * The two measured workloads over {@code rows} for the server at {@code host}: {@value #SINGLE_POST} (16
+     * connections, 1,000 of the data set's metrics posted again, as {@link Scenarios#singlePost} posts rows of
+     * existing sessions) and {@value #READS} (8 connections; the session listing page 1, a session's metrics page
+     * 1, {@code /metrics/count} and the resources' head rankings, each route an equal share).
+     */
+    static List<Scenario> workloads(ImportComparison.Rows rows, String host) {
+        var posts = new ArrayList<Request>(Scenarios.POST_BODIES);
+        int step = Math.max(1, rows.metrics().size() / Scenarios.POST_BODIES);
+        for (int i = 0; i < rows.metrics().size() && posts.size() < Scenarios.POST_BODIES; i += step) {
+            posts.add(Request.postJson(host, API + "/metrics/", JSONB.toJson(rows.metrics().get(i))));
+        }
+        List<String> paths = Scenarios.routes(
+                List.of(API + "/sessions?page=1"),
+                rows.sessions().stream().map(SessionJson::sessionH).map(h -> API + "/sessions/" + h
+                        + "/metrics?page=1").toList(),
+                List.of(API + "/metrics/count"),
+                Scenarios.RESOURCE_NAMES.stream().map(r -> API + "/resources/" + r + "/head/metrics").toList());
+        return List.of(new Scenario(SINGLE_POST, Scenarios.POST_CONNECTIONS, List.copyOf(posts)),
+                new Scenario(READS, Scenarios.READ_CONNECTIONS, paths.stream().map(p -> Request.get(host, p))
+                        .toList()));
+    }
+
+    /** The unreported warm-up of one mode: every request of {@code workloads}, shuffled, at 8 connections. */
+    static Scenario warmup(List<Scenario> workloads) {
+        var requests = new ArrayList<Request>();
+        workloads.forEach(w -> requests.addAll(w.requests()));
+        Collections.shuffle(requests, new Random(SEED));
+        return new Scenario("warm-up", Scenarios.READ_CONNECTIONS, List.copyOf(requests));
+    }
+
+    /**
+     * One workload's server CPU per request in both modes, in µs (NaN when not measured), and the cores other
+     * processes kept busy during each (NaN when unknown).
+     */
+    record Pair(String workload, double onMicros, double offMicros, double onOtherCores, double offOtherCores) {
+
+        double ratio() {
+            return onMicros / offMicros;
+        }
+
+        /** "single POST 1,812 / 1,700 µs = 1.07 (other processes 0.2 / 0.9 cores)". */
+        String describe() {
+            return String.format(Locale.ROOT, "%s %,.0f / %,.0f µs = %.2f (other processes %.1f / %.1f cores)",
+                    workload, onMicros, offMicros, ratio(), onOtherCores, offOtherCores);
+        }
+    }
+
+    /**
+     * The closing note: the data set, each workload's CPU per request on / off and their ratio, and whether every
+     * ratio meets the goal ({@value #GOAL}); "not measured" when a figure is missing.
+     */
+    static String note(int metrics, String database, List<Pair> pairs) {
+        String shape = String.format(Locale.ROOT, "auth on vs off: %,d metrics (%d sessions, %d contexts) per mode "
+                + "in database %s, on: tenant %s with a user's key (Bearer), off: tenant default without "
+                + "credentials; server JVM CPU per request on / off: ", metrics, ImportComparison.SESSIONS,
+                ImportComparison.CONTEXTS, database, TENANT);
+        if (pairs.isEmpty() || pairs.stream().anyMatch(p -> Double.isNaN(p.ratio()))) {
+            return shape + "not measured (the server's java process or its CPU time was not found).";
+        }
+        boolean met = pairs.stream().allMatch(p -> p.ratio() <= GOAL);
+        return shape + String.join(", ", pairs.stream().map(Pair::describe).toList())
+                + String.format(Locale.ROOT, " (goal ≤ %.2f: %s).", GOAL, met ? "met" : "missed");
+    }
+
+    private static Api.Answer created(Api admin, String path, String json) throws IOException, InterruptedException {
+        Api.Answer answer = admin.post(path, "application/json", json.getBytes(StandardCharsets.UTF_8),
+                Duration.ofMinutes(1));
+        if (answer.status() != 201) {
+            throw new BenchmarkException("auth on vs off: POST " + path + " answered " + answer.status() + ": "
+                    + Api.shorten(answer.body()));
+        }
+        return answer;
+    }
+}
