@@ -195,6 +195,9 @@ class AdminMetricsAuthIT extends ApiTestSupport {
         assertStatus(400, Keys.get(client, root(), "/api/v1/metrics/nodes/usage?groupby=year", c.admin()));
         assertStatus(400, Keys.get(client, root(), "/api/v1/metrics/nodes/usage?start=10&end=5", c.admin()));
         assertStatus(400, Keys.get(client, root(), "/api/v1/metrics/nodes/usage?start=-1", c.admin()));
+        // Decades by the hour would be hundreds of thousands of points: refused, not computed.
+        assertStatus(400, Keys.get(client, root(), "/api/v1/metrics/nodes/usage?start=0&end=" + epoch(t)
+                + "&groupby=hour", c.admin()));
     }
 
     private static void assertStatus(int expected, Response response) {

@@ -22,6 +22,7 @@ import org.monitorserver.api.ErrorBody;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.PageNotFoundException;
 import org.monitorserver.persistence.StorageUnavailableException;
+import org.monitorserver.persistence.usage.TooManyBucketsException;
 import org.monitorserver.rest.security.NotAuthenticatedException;
 
 /**
@@ -81,6 +82,15 @@ public final class ErrorMapper {
                     e.getMessage(), null));
             NotAuthenticatedException.CHALLENGES.forEach(c -> answer.header(HttpHeaders.WWW_AUTHENTICATE, c));
             return answer.build();
+        }
+    }
+
+    /** Node usage split into more buckets than one answer holds: 400, naming {@code groupby}. */
+    @Provider
+    public static class TooManyBuckets implements ExceptionMapper<TooManyBucketsException> {
+        @Override
+        public Response toResponse(TooManyBucketsException e) {
+            return answer(Response.Status.BAD_REQUEST, "invalid request parameters", Map.of("groupby", e.getMessage()));
         }
     }
 

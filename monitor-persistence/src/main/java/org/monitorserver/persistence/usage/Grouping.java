@@ -23,6 +23,17 @@ public enum Grouping {
         };
     }
 
+    /** The length of this grouping's shortest bucket, in seconds (a month: 28 days); 0 for {@link #NONE}. */
+    long shortestSeconds() {
+        return switch (this) {
+            case NONE -> 0;
+            case HOUR -> 3_600;
+            case DAY -> 86_400;
+            case WEEK -> 604_800;
+            case MONTH -> 28 * 86_400;
+        };
+    }
+
     /** The start of the bucket after the one starting at {@code bucketStart}. */
     LocalDateTime next(LocalDateTime bucketStart) {
         return switch (this) {

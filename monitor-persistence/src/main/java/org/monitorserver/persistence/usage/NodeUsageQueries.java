@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,6 +28,9 @@ public class NodeUsageQueries {
 
     private static final Logger LOG = Logger.getLogger(NodeUsageQueries.class.getName());
 
+    /** The most buckets one answer holds: ten thousand hours is over a year. */
+    public static final int MAX_BUCKETS = 10_000;
+
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
 
@@ -38,6 +42,7 @@ public class NodeUsageQueries {
      *        when there is none
      * @param end defaults to now, or to {@code start} if that is later
      * @throws IllegalArgumentException if both are given and {@code start > end}
+     * @throws TooManyBucketsException if {@code groupby} splits the window into more than {@link #MAX_BUCKETS}
      */
     public UsageReport usage(TenantScope tenants, Optional<String> user, OptionalLong start, OptionalLong end,
             Grouping groupby) {
@@ -49,6 +54,11 @@ public class NodeUsageQueries {
         long to = end.orElse(Math.max(now, start.orElse(now)));
         long from = start.isPresent() ? start.getAsLong()
                 : earliestStart(ids, user).map(earliest -> Math.min(earliest, to)).orElse(to);
+        if (groupby != Grouping.NONE && (to - from) / groupby.shortestSeconds() + 2 > MAX_BUCKETS) {
+            throw new TooManyBucketsException("the window from " + from + " to " + to + " holds more than "
+                    + MAX_BUCKETS + " buckets of a " + groupby.name().toLowerCase(Locale.ROOT)
+                    + ": narrow it with start and end, or group by a longer period");
+        }
         var window = new NodeSeconds(time(from), time(to));
         if (!ids.isEmpty()) {
             for (Object[] span : overlapping(ids, user, time(from), time(to))) {

@@ -1,8 +1,11 @@
 package org.monitorserver.persistence.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +27,18 @@ class GroupingTest {
     void bucketStartAndNext(Grouping grouping, LocalDateTime time, LocalDateTime start, LocalDateTime next) {
         assertEquals(start, grouping.bucketStart(time));
         assertEquals(next, grouping.next(start));
+    }
+
+    @Test
+    void theShortestBucketOfEachGroupingBoundsTheBucketCount() {
+        assertEquals(3_600, Grouping.HOUR.shortestSeconds());
+        assertEquals(28 * 86_400, Grouping.MONTH.shortestSeconds());
+        for (Grouping grouping : new Grouping[] {Grouping.HOUR, Grouping.DAY, Grouping.WEEK, Grouping.MONTH}) {
+            // A whole bucket (February 2024, the shortest month of a leap year, holds 29 days).
+            var start = grouping.bucketStart(LocalDateTime.of(2024, 2, 1, 0, 0));
+            var next = grouping.next(start);
+            assertTrue(Duration.between(start, next).getSeconds()
+                    >= grouping.shortestSeconds(), grouping::name);
+        }
     }
 }
