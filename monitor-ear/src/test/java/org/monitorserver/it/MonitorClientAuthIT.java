@@ -8,6 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +41,16 @@ import org.monitorserver.client.model.ResourceMethod;
 import org.monitorserver.client.model.ResourceType;
 import org.monitorserver.client.model.Session;
 import org.monitorserver.client.model.Sessions;
+import org.monitorserver.it.Keys.TestTenant;
 
 /**
  * Every {@link Monitor} method through both dialects on the same data: a small data set posted to the deployed
  * server (page size 3, so most listings span pages) and written to a {@code .pymon} with pytest-monitor's
- * schema. Names and hashes are unique per run; where the server holds other tests' data too, the remote answer
- * is cut to this run's rows before it is compared.
+ * schema. The server runs with authentication on (the {@code *AuthIT} execution) and each test has a tenant of its
+ * own, so whole-tenant listings such as {@code listMetrics()} hold this test's rows only, however much the IT
+ * database has gathered over earlier runs. Names and hashes are unique per run all the same.
  */
-class MonitorClientIT extends ApiTestSupport {
+class MonitorClientAuthIT extends ApiTestSupport {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -60,12 +65,15 @@ class MonitorClientIT extends ApiTestSupport {
     private final List<Map<String, Object>> sessions = new ArrayList<>();
     private final List<MetricJson> metrics = new ArrayList<>();
 
+    private final Client http = ClientBuilder.newClient();
+    private TestTenant tenant;
     private Path file;
     private Monitor remote;
     private Monitor local;
 
     @BeforeEach
     void storeTheDataBothWays() throws Exception {
+        tenant = Keys.tenant(http, root(), "client");
         contexts.add(new ContextJson(run + "c1", run + "c1", 8, 2000.0, "x86_64", "GenuineIntel", 16000, "ci-1",
                 "x86_64", "64bit", "Linux - 6.1.0", "3.11.4"));
         contexts.add(new ContextJson(run + "c2", run + "c2", 10, 3228.0, "arm", null, 32768, "laptop", "arm64",
@@ -92,16 +100,15 @@ class MonitorClientIT extends ApiTestSupport {
                     module ? "module" : "function", components[i % 3], 0.1 * (i + 1), 0.05 * (i % 4),
                     0.01 * (i % 6), 0.4 + (i % 5) / 10.0, memory));
         }
-        contexts.forEach(c -> assertEquals(201, post("/api/v1/contexts/", JSONB.toJson(c)).getStatus()));
+        contexts.forEach(c -> assertEquals(201, postAsTenant("/api/v1/contexts/", JSONB.toJson(c))));
         for (Map<String, Object> s : sessions) {
             JsonObjectBuilder body = Json.createObjectBuilder(s);
-            assertEquals(201, post("/api/v1/sessions/", body.build().toString()).getStatus());
+            assertEquals(201, postAsTenant("/api/v1/sessions/", body.build().toString()));
         }
-        metrics.forEach(m -> assertEquals(201, post("/api/v1/metrics/", JSONB.toJson(m)).getStatus()));
+        metrics.forEach(m -> assertEquals(201, postAsTenant("/api/v1/metrics/", JSONB.toJson(m))));
 
         file = writePymon(Files.createTempFile(run, ".pymon"));
-        remote = Monitor.remote(URI.create(deploymentUrl.toExternalForm() + (deploymentUrl.toExternalForm()
-                .endsWith("/") ? "" : "/") + "api/v1"));
+        remote = Monitor.remote(URI.create(root() + "/api/v1"), tenant.userKey());
         local = Monitor.local(file);
     }
 
@@ -109,7 +116,15 @@ class MonitorClientIT extends ApiTestSupport {
     void closeBoth() throws Exception {
         remote.close();
         local.close();
+        http.close();
         Files.deleteIfExists(file);
+    }
+
+    /** Posts {@code body} to {@code path} with the tenant's key; answers the status. */
+    private int postAsTenant(String path, String body) {
+        try (Response answer = Keys.send(http, root(), "POST", path, body, tenant.user())) {
+            return answer.getStatus();
+        }
     }
 
     @Test
@@ -123,12 +138,12 @@ class MonitorClientIT extends ApiTestSupport {
         }
         assertEquals(11, remote.countMetrics(null, null, scm), "both sessions whose reference starts with it");
         assertEquals(local.countMetrics(null, null, scm), remote.countMetrics(null, null, scm));
-        // Totals include other tests' rows on the server.
-        assertTrue(remote.countMetrics() >= local.countMetrics());
+        // The tenant holds this test's rows only: the totals agree exactly.
         assertEquals(21, local.countMetrics());
-        assertTrue(remote.countSessions() >= local.countSessions());
-        assertTrue(remote.countContexts() >= local.countContexts());
-        assertTrue(remote.countComponents() >= local.countComponents());
+        assertEquals(local.countMetrics(), remote.countMetrics());
+        assertEquals(local.countSessions(), remote.countSessions());
+        assertEquals(local.countContexts(), remote.countContexts());
+        assertEquals(local.countComponents(), remote.countComponents());
         assertEquals(2, local.countComponents());
     }
 
