@@ -11,6 +11,13 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +161,49 @@ class TenantIsolationAuthIT extends ApiTestSupport {
         assertEquals(404, other.getStatus());
         other.close();
         assertEquals(204, get("/api/v1/imports", b.user()).getStatus());
+    }
+
+    @Test
+    void postedAndImportedSessionsRecordTheUserWhoseKeySentThem() throws Exception {
+        String posted = Body.hash();
+        json(post("/api/v1/sessions/", Body.session(posted).json(), Credentials.basic("ci", a.userKey())), 201);
+        Path dir = Files.createTempDirectory("sender-");
+        Path file = dir.resolve("sent.pymon");
+        try {
+            var data = new ImportIT.DataSet(2, 3);
+            byte[] bytes = Files.readAllBytes(data.write(file));
+            Response upload = a.admin().apply(client.target(URI.create(root() + "/api/v1/imports")).request())
+                    .post(Entity.entity(bytes, "application/octet-stream"));
+            long id = json(upload, 202).getJsonNumber("id").longValue();
+            String state = "queued";
+            for (int i = 0; i < 600 && (state.equals("queued") || state.equals("running")); i++) {
+                Thread.sleep(50);
+                state = json(get("/api/v1/imports/" + id, a.admin()), 200).getString("state");
+            }
+            assertEquals("done", state);
+            assertEquals("ci", sender(posted));
+            assertEquals("boss", sender(data.session(0)));
+            assertEquals("boss", sender(data.session(1)));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The name of the user recorded as the sender of tenant A's session {@code sessionH}, read from the table. */
+    private String sender(String sessionH) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
+                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+                PreparedStatement find = db.prepareStatement("SELECT u.name FROM test_session s JOIN tenant t ON"
+                        + " t.id = s.tenant_id LEFT JOIN app_user u ON u.id = s.user_id WHERE t.name = ?"
+                        + " AND s.session_h = ?")) {
+            find.setString(1, a.name());
+            find.setString(2, sessionH);
+            try (ResultSet row = find.executeQuery()) {
+                assertTrue(row.next(), () -> "no session " + sessionH + " in " + a.name());
+                return row.getString(1);
+            }
+        }
     }
 
     @Test
