@@ -23,8 +23,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.monitorserver.domain.metric.Metric;
-import org.monitorserver.persistence.metric.MetricIngest;
+import org.monitorserver.persistence.HashIdentifiedWriter;
 import org.monitorserver.persistence.StorageUnavailableException;
+import org.monitorserver.persistence.metric.MetricIngest;
 
 /**
  * Group commit of single metrics. Concurrent POSTs each hand their metric to this writer and wait; writer threads
@@ -138,7 +139,7 @@ public class MetricWriter {
 
     private void write(List<Pending> batch) {
         try {
-            ingest.recordBatch(batch.stream().map(Pending::metric).toList());
+            record(batch.stream().map(Pending::metric).toList());
             batch.forEach(p -> p.done.complete(p.metric));
             return;
         } catch (RuntimeException batchFailure) {
@@ -151,11 +152,28 @@ public class MetricWriter {
         }
         for (Pending pending : batch) {
             try {
-                ingest.recordBatch(List.of(pending.metric));
+                record(List.of(pending.metric));
                 pending.done.complete(pending.metric);
             } catch (RuntimeException rowFailure) {
                 fail(pending, rowFailure);
             }
+        }
+    }
+
+    /**
+     * Stores {@code metrics} in one transaction, once more if it lost a race on a maintained figure's new row: the
+     * other writer thread (or server) inserted the same new tally, span or list row first. H2's MERGE does not
+     * serialize such inserts as PostgreSQL's ON CONFLICT does; the second attempt finds the row and adds to it.
+     */
+    private void record(List<Metric> metrics) {
+        try {
+            ingest.recordBatch(metrics);
+        } catch (RuntimeException e) {
+            if (!HashIdentifiedWriter.isUniqueViolation(e)) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "A batch lost a race on a maintained figure; storing it again", e);
+            ingest.recordBatch(metrics);
         }
     }
 
