@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,14 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.monitorserver.domain.metric.Metric;
-import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.domain.metric.ResourceUsage;
 import org.monitorserver.domain.metric.TestItem;
 import org.monitorserver.persistence.StorageUnavailableException;
+import org.monitorserver.persistence.metric.MetricIngest;
 
 /** {@link MetricWriter} without a server: a fake ingest stands for the database. */
 class MetricWriterTest {
@@ -32,6 +34,7 @@ class MetricWriterTest {
     private static final class FakeIngest extends MetricIngest {
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger races = new AtomicInteger();
 
         @Override
         public void recordBatch(List<Metric> metrics) {
@@ -44,6 +47,10 @@ class MetricWriterTest {
             List<String> items = metrics.stream().map(m -> m.getItem().getName()).toList();
             if (items.contains("refused")) {
                 throw new IllegalStateException("ERROR: row refused\n  Detail: the statement");
+            }
+            if (items.contains("raced") && races.getAndIncrement() == 0) {
+                // What H2 answers when another writer inserted the same new tally row first.
+                throw new IllegalStateException(new SQLException("Unique index or primary key violation", "23505"));
             }
             batches.add(items);
         }
@@ -72,6 +79,15 @@ class MetricWriterTest {
     void stop() {
         ingest.open.countDown();
         writer.stop();
+    }
+
+    @Test
+    void aBatchThatLostARaceOnAMaintainedFigureIsStoredAgain() throws Exception {
+        ingest.open.countDown();
+        Metric stored = writer.submit(metric("raced")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals("raced", stored.getItem().getName());
+        assertEquals(2, ingest.races.get(), "the first attempt lost, the second stored it");
+        assertEquals(List.of(List.of("raced")), ingest.batches);
     }
 
     @Test
