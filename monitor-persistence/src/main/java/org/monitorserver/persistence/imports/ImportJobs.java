@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,6 +19,7 @@ import org.monitorserver.domain.imports.ImportUploadPart;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
+import org.monitorserver.persistence.UtcClock;
 
 /**
  * Import jobs in the database: created from an upload, read, listed, and moved through their states by the
@@ -44,7 +43,7 @@ public class ImportJobs {
      */
     public ImportJob create(long tenant, Long user, Path upload) throws IOException {
         long size = Files.size(upload);
-        var job = new ImportJob(tenant, user, size, now());
+        var job = new ImportJob(tenant, user, size, UtcClock.now());
         em.persist(job);
         em.flush();
         try (InputStream in = Files.newInputStream(upload)) {
@@ -88,7 +87,7 @@ public class ImportJobs {
     /** Ids of up to {@code limit} jobs that a server may claim: queued, or running with an expired lease. */
     public List<Long> claimable(int limit) {
         return em.createNamedQuery(ImportJob.FIND_CLAIMABLE, Long.class).setParameter("queued", State.QUEUED)
-                .setParameter("running", State.RUNNING).setParameter("now", now()).setMaxResults(limit)
+                .setParameter("running", State.RUNNING).setParameter("now", UtcClock.now()).setMaxResults(limit)
                 .getResultList();
     }
 
@@ -99,7 +98,7 @@ public class ImportJobs {
      * @return whether {@code owner} now holds the job
      */
     public boolean claim(long id, String owner, Duration lease) {
-        LocalDateTime now = now();
+        LocalDateTime now = UtcClock.now();
         boolean won = em.createNamedQuery(ImportJob.CLAIM).setParameter("running", State.RUNNING)
                 .setParameter("queued", State.QUEUED).setParameter("owner", owner)
                 .setParameter("expires", now.plus(lease)).setParameter("now", now).setParameter("id", id)
@@ -112,7 +111,7 @@ public class ImportJobs {
 
     /** Extends {@code owner}'s lease on job {@code id}; false when the lease was lost (taken over). */
     public boolean renew(long id, String owner, Duration lease) {
-        return em.createNamedQuery(ImportJob.RENEW).setParameter("expires", now().plus(lease))
+        return em.createNamedQuery(ImportJob.RENEW).setParameter("expires", UtcClock.now().plus(lease))
                 .setParameter("id", id).setParameter("running", State.RUNNING).setParameter("owner", owner)
                 .executeUpdate() == 1;
     }
@@ -155,7 +154,8 @@ public class ImportJobs {
         }
         boolean ended = em.createNamedQuery(ImportJob.FINISH).setParameter("state", state).setParameter("read", read)
                 .setParameter("stored", stored).setParameter("skipped", skipped)
-                .setParameter("error", error == null ? null : ImportJob.errorText(error)).setParameter("now", now())
+                .setParameter("error", error == null ? null : ImportJob.errorText(error))
+                .setParameter("now", UtcClock.now())
                 .setParameter("id", id).setParameter("running", State.RUNNING).setParameter("owner", owner)
                 .executeUpdate() == 1;
         if (ended) {
@@ -164,8 +164,4 @@ public class ImportJobs {
         return ended;
     }
 
-    private static LocalDateTime now() {
-        // Microseconds, as the database keeps them: the 202 answer shows what a later GET shows.
-        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -4,9 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -19,6 +16,7 @@ import org.monitorserver.persistence.HashIdentifiedWriter;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
+import org.monitorserver.persistence.UtcClock;
 
 /**
  * Tenants and their users: created, listed, found by name, and users disabled or enabled again. Who may call what
@@ -42,7 +40,7 @@ public class Accounts {
         if (findTenant(name).isPresent()) {
             throw new ConflictException("tenant " + name + " exists");
         }
-        var tenant = new Tenant(name, now());
+        var tenant = new Tenant(name, UtcClock.now());
         persist(tenant, "tenant " + name + " exists");
         // Every write adds to the tenant's count shards, which must exist first.
         RowCount.forNewTenant(tenant.getId()).forEach(em::persist);
@@ -76,7 +74,7 @@ public class Accounts {
         if (findUser(tenant, name).isPresent()) {
             throw new ConflictException("user " + name + " exists");
         }
-        var user = new User(tenant, name, role, now());
+        var user = new User(tenant, name, role, UtcClock.now());
         persist(user, "user " + name + " exists");
         LOG.info(() -> "User " + name + " of tenant " + tenant + " created as " + role.wireName());
         return user;
@@ -116,7 +114,4 @@ public class Accounts {
         }
     }
 
-    static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

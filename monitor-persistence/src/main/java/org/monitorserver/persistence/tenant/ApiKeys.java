@@ -20,6 +20,7 @@ import org.monitorserver.domain.tenant.User;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
+import org.monitorserver.persistence.UtcClock;
 
 /**
  * API keys: issued (the only time a key exists outside its holder's hands), listed, revoked, rotated, and looked
@@ -68,7 +69,7 @@ public class ApiKeys {
 
     /** Stores {@code key}, chosen by the caller (the superadmin's first key may come from the environment). */
     private IssuedKey store(long user, String key) {
-        var record = new ApiKey(user, KeyHash.of(key), Accounts.now());
+        var record = new ApiKey(user, KeyHash.of(key), UtcClock.now());
         em.persist(record);
         em.flush();
         LOG.info(() -> "API key " + record.getId() + " issued to user " + user);
@@ -96,7 +97,7 @@ public class ApiKeys {
         if (find(user, id).isEmpty()) {
             return false;
         }
-        if (em.createNamedQuery(ApiKey.REVOKE).setParameter("now", Accounts.now()).setParameter("id", id)
+        if (em.createNamedQuery(ApiKey.REVOKE).setParameter("now", UtcClock.now()).setParameter("id", id)
                 .executeUpdate() == 1) {
             LOG.info(() -> "API key " + id + " of user " + user + " revoked");
         }
@@ -110,7 +111,7 @@ public class ApiKeys {
      */
     public Optional<IssuedKey> rotate(long user, long id) {
         Optional<ApiKey> old = find(user, id);
-        if (old.isEmpty() || em.createNamedQuery(ApiKey.REVOKE).setParameter("now", Accounts.now())
+        if (old.isEmpty() || em.createNamedQuery(ApiKey.REVOKE).setParameter("now", UtcClock.now())
                 .setParameter("id", id).executeUpdate() != 1) {
             return Optional.empty();
         }
@@ -164,7 +165,7 @@ public class ApiKeys {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void touch(long id) {
-        var now = Accounts.now();
+        var now = UtcClock.now();
         em.createNamedQuery(ApiKey.TOUCH).setParameter("now", now)
                 .setParameter("before", now.minus(LAST_USED_PRECISION)).setParameter("id", id).executeUpdate();
     }
