@@ -10,7 +10,9 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +64,10 @@ class TenantIsolationAuthIT extends ApiTestSupport {
     }
 
     @Test
-    void publicRoutesAnswerWithoutCredentialsAndNothingElseDoes() {
+    void publicRoutesAnswerWithoutCredentialsAndNothingElseDoes() throws Exception {
+        // The managed server's log (standalone.xml's file handler; no MONITOR_SERVER_LOGDIR in the tests).
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        long logBefore = Files.size(log);
         assertEquals(200, get("/api/v1/health", Credentials.NONE).getStatus());
         Response openapi = get("/openapi", Credentials.NONE);
         assertEquals(200, openapi.getStatus());
@@ -77,6 +82,19 @@ class TenantIsolationAuthIT extends ApiTestSupport {
         assertUnauthorized(post("/api/v1/sessions/", Body.session(Body.hash()).json(), Credentials.NONE));
         assertUnauthorized(client.target(URI.create(root() + "/api/v1/imports")).request()
                 .post(Entity.entity(new byte[] {1, 2, 3}, "application/octet-stream")));
+        // The error page that writes the 401's body answers nothing of its own.
+        Response direct = get("/authentication-failure", Credentials.bearer(a.userKey()));
+        assertEquals(404, direct.getStatus());
+        assertEquals("not found", json(direct, 404).getString("message"));
+        // A refusal is routine: the server logs no error for it (it once logged a stack trace per 401).
+        String logged = readFrom(log, logBefore);
+        assertTrue(!logged.contains(" ERROR ") && !logged.contains("UT010019"), logged);
+    }
+
+    /** What {@code file} holds from byte {@code offset} on. */
+    private static String readFrom(Path file, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.monitorserver.rest.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -10,8 +9,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,15 +39,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     MonitorSettings settings;
 
-    /** The 401 body, as the error mapper writes it: {@code {"message": ...}}. */
-    private static final String REFUSAL = Json.createObjectBuilder()
-            .add("message", NotAuthenticatedException.MESSAGE).build().toString();
-
-    /** The 503 body when the keys cannot be checked (the database is down). */
-    private static final String UNAVAILABLE = Json.createObjectBuilder()
-            .add("message", "credentials cannot be checked now (the database is unavailable); retry later").build()
-            .toString();
-
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -63,10 +51,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             presented = PresentedKey.from(request::getHeader);
         } catch (MalformedCredentialsException e) {
-            return required ? refuse(response, context) : context.doNothing();
+            return required ? refuse(response) : context.doNothing();
         }
         if (presented.isEmpty()) {
-            return required ? refuse(response, context) : context.doNothing();
+            return required ? refuse(response) : context.doNothing();
         }
         CredentialValidationResult result;
         try {
@@ -74,11 +62,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (RuntimeException e) {
             // Thrown out of here, it would become the container's HTML error page.
             LOG.log(Level.WARNING, "Could not check credentials on " + request.getMethod() + " " + path, e);
-            return answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "1");
+            return AuthenticationStatus.SEND_FAILURE;
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             LOG.fine(() -> "Refused credentials on " + request.getMethod() + " " + path);
-            return required ? refuse(response, context) : context.doNothing();
+            return required ? refuse(response) : context.doNothing();
         }
         // The container gets a plain caller name: Elytron's identities take the caller's name and groups, and
         // with a principal of our own the services' role checks fail. The credential travels with the request.
@@ -97,28 +87,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                 || path.isEmpty() || path.equals("/openapi") || path.startsWith("/openapi/"));
     }
 
-    private AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context) {
-        NotAuthenticatedException.CHALLENGES.forEach(c -> response.addHeader("WWW-Authenticate", c));
-        return answer(response, HttpServletResponse.SC_UNAUTHORIZED, REFUSAL);
-    }
-
     /**
-     * Ends the request with {@code status} and a JSON {@code body}, written here: the container's own answer to
-     * a failed authentication ({@code responseUnauthorized()}) would replace it with an HTML page.
+     * Fails the request with 401 and its challenges; the container ends it, and {@link AuthenticationFailureServlet}
+     * writes the JSON body (the container's own {@code responseUnauthorized()} would send an HTML page).
      */
-    private static AuthenticationStatus answer(HttpServletResponse response, int status, String body) {
-        try {
-            response.setStatus(status);
-            if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-                response.setHeader("Retry-After", "1");
-            }
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(body);
-            response.flushBuffer();
-        } catch (IOException e) {
-            LOG.fine(() -> "Could not send the " + status + ": " + e.getMessage());
-        }
+    private static AuthenticationStatus refuse(HttpServletResponse response) {
+        NotAuthenticatedException.CHALLENGES.forEach(c -> response.addHeader("WWW-Authenticate", c));
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         return AuthenticationStatus.SEND_FAILURE;
     }
 }
