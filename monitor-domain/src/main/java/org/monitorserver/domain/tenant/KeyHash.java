@@ -12,20 +12,50 @@ import java.util.HexFormat;
  */
 public record KeyHash(String hex) {
 
+    private static final int HEX_DIGITS = 64;
+
+    /** Cloned per hash: every authenticated request makes one, and a provider lookup costs more than the hash. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public KeyHash {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!isLowercaseHex(hex)) {
             throw new IllegalArgumentException("a key hash is 64 lowercase hex digits");
         }
     }
 
     /** The hash of {@code key}. */
     public static KeyHash of(String key) {
+        return new KeyHash(HexFormat.of().formatHex(digest().digest(key.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static MessageDigest digest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return new KeyHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the runtime's SHA-256 cannot be cloned", e);
         }
+    }
+
+    // A loop, not a regular expression: this runs on every authenticated request.
+    private static boolean isLowercaseHex(String text) {
+        if (text == null || text.length() != HEX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < HEX_DIGITS; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class KeyHashTest {
@@ -21,6 +24,33 @@ class KeyHashTest {
         KeyHash hash = KeyHash.of("msk_secret");
         assertFalse(hash.toString().contains(hash.hex()));
         assertThrows(IllegalArgumentException.class, () -> new KeyHash("not-hex"));
+    }
+
+    @Test
+    void onlySixtyFourLowercaseHexDigitsAreAHash() {
+        String good = "0123456789abcdef".repeat(4);
+        assertEquals(good, new KeyHash(good).hex());
+        for (String bad : new String[] {null, "", good.substring(1), good + "0", good.toUpperCase(),
+                good.substring(1) + "g", good.substring(1) + "/", good.substring(1) + ":", good.substring(1) + "`"}) {
+            assertThrows(IllegalArgumentException.class, () -> new KeyHash(bad), bad);
+        }
+    }
+
+    @Test
+    void hashesAreTheSameFromManyThreads() throws Exception {
+        String expected = KeyHash.of("msk_shared").hex();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 64; i++) {
+                tasks.add(() -> KeyHash.of("msk_shared").hex());
+            }
+            for (var result : pool.invokeAll(tasks)) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
+import java.security.Principal;
 import java.util.Optional;
 import org.monitorserver.domain.tenant.Credential;
-import org.monitorserver.domain.tenant.Role;
 import org.monitorserver.domain.tenant.Tenant;
 import org.monitorserver.rest.MonitorSettings;
 
@@ -37,9 +37,10 @@ public class Caller {
     public Optional<Credential> credential() {
         if (credential == null) {
             // Set by the authentication mechanism, and only for the caller the container now knows.
-            credential = security.getCallerPrincipal() != null
+            Principal principal = security.getCallerPrincipal();
+            credential = principal != null
                     && request.getAttribute(CREDENTIAL_ATTRIBUTE) instanceof Credential known
-                    && known.userName().equals(security.getCallerPrincipal().getName())
+                    && known.userName().equals(principal.getName())
                     ? Optional.of(known) : Optional.empty();
         }
         return credential;
@@ -57,11 +58,6 @@ public class Caller {
     /** The user to record as the sender of what the request stores; null with authentication off. */
     public Long userId() {
         return settings.authenticationOn() ? credential().map(Credential::userId).orElse(null) : null;
-    }
-
-    /** Whether the caller is the superadmin. */
-    public boolean isSuperadmin() {
-        return credential().map(c -> c.role() == Role.SUPERADMIN).orElse(false);
     }
 
     /**
