@@ -117,6 +117,100 @@ final class AuthComparison {
     }
 
     /**
+     * The order of the server starts, "on" true: on, off, off, on. Each mode runs twice, once early and once late,
+     * so what drifts over a run (the table's growth, the machine's caches and neighbours) weighs on both modes
+     * alike instead of on the mode that runs second.
+     */
+    static final List<Boolean> ROUNDS = List.of(true, false, false, true);
+
+    /**
+     * Slices per workload and server start: each workload is measured in this many slices of a quarter of
+     * {@code --duration}, so twice {@code --duration} in all. An "off" start alternates without and with the key
+     * slice by slice, ABBA, so that the JIT's warming and the tables' growth weigh on both alike; an "on" start
+     * measures the same slices, all with the key.
+     */
+    static final int SLICES = 8;
+
+    /** Whether slice {@code slice} (from 0) of an "off" start presents the key: A B B A A B B A, A the first. */
+    static boolean slicePresentsKey(int slice, boolean keyFirst) {
+        int inFour = slice % 4;
+        return (inFour == 0 || inFour == 3) == keyFirst;
+    }
+
+    /** A slice's length: a quarter of {@code durationSeconds}, at least a second. */
+    static int sliceSeconds(int durationSeconds) {
+        return Math.max(1, durationSeconds / 4);
+    }
+
+    /**
+     * One row for {@code slices} (their {@code requests} in the same order) under {@code name}: the mean of their
+     * rates (the slices are equally long), their median p50 and largest p99, their errors, the largest RSS (or -1
+     * if none was read), and their CPU over their requests.
+     */
+    static Result pooled(String name, List<Result> slices, List<Long> requests) {
+        if (slices.isEmpty() || slices.size() != requests.size()) {
+            throw new IllegalArgumentException("one request count per slice, and at least one slice");
+        }
+        double[] p50s = slices.stream().mapToDouble(Result::p50Millis).sorted().toArray();
+        double p50 = p50s.length % 2 == 1 ? p50s[p50s.length / 2]
+                : (p50s[p50s.length / 2 - 1] + p50s[p50s.length / 2]) / 2;
+        double cpu = 0;
+        long answered = 0;
+        for (int i = 0; i < slices.size(); i++) {
+            cpu += slices.get(i).serverCpuMicros() * requests.get(i);
+            answered += requests.get(i);
+        }
+        return new Result(name, slices.get(0).connections(),
+                slices.stream().mapToDouble(Result::requestsPerSecond).average().orElseThrow(), p50,
+                slices.stream().mapToDouble(Result::p99Millis).max().orElseThrow(),
+                slices.stream().mapToLong(Result::errors).sum(),
+                slices.stream().mapToLong(Result::maxRssMegabytes).max().orElseThrow(),
+                answered == 0 ? Double.NaN : cpu / answered);
+    }
+
+    /** One workload measured in one round: the server's CPU per request, the requests answered, the neighbours. */
+    record Round(boolean on, String workload, double cpuMicros, long requests, double otherCores) {
+    }
+
+    /**
+     * Each workload's {@link Pair}, from every round of it: CPU per request is the rounds' CPU over their requests
+     * (NaN when a round has none), other processes the mean of the rounds' cores.
+     */
+    static List<Pair> pairs(List<String> workloads, List<Round> rounds) {
+        return workloads.stream().map(w -> new Pair(w, pooledMicros(rounds, w, true), pooledMicros(rounds, w, false),
+                meanCores(rounds, w, true), meanCores(rounds, w, false))).toList();
+    }
+
+    /**
+     * Each workload's server CPU per request with the key ({@code keyed}, the "off" starts' rounds that presented
+     * the user's key) against without it (the "off" rounds of {@code rounds}), as {@link Pair}s whose "on" side is
+     * the keyed one.
+     */
+    static List<Pair> keyPairs(List<String> workloads, List<Round> rounds, List<Round> keyed) {
+        var both = new ArrayList<Round>();
+        keyed.forEach(r -> both.add(new Round(true, r.workload(), r.cpuMicros(), r.requests(), r.otherCores())));
+        rounds.stream().filter(r -> !r.on()).forEach(both::add);
+        return pairs(workloads, both);
+    }
+
+    private static double pooledMicros(List<Round> rounds, String workload, boolean on) {
+        double cpu = 0;
+        long requests = 0;
+        for (Round r : rounds) {
+            if (r.on() == on && r.workload().equals(workload)) {
+                cpu += r.cpuMicros() * r.requests();
+                requests += r.requests();
+            }
+        }
+        return requests == 0 ? Double.NaN : cpu / requests;
+    }
+
+    private static double meanCores(List<Round> rounds, String workload, boolean on) {
+        return rounds.stream().filter(r -> r.on() == on && r.workload().equals(workload))
+                .mapToDouble(Round::otherCores).average().orElse(Double.NaN);
+    }
+
+    /**
      * One workload's server CPU per request in both modes, in µs (NaN when not measured), and the cores other
      * processes kept busy during each (NaN when unknown).
      */
@@ -142,6 +236,22 @@ final class AuthComparison {
                 + "in database %s, on: tenant %s with a user's key (Bearer), off: tenant default without "
                 + "credentials; server JVM CPU per request on / off: ", metrics, ImportComparison.SESSIONS,
                 ImportComparison.CONTEXTS, database, TENANT);
+        if (pairs.isEmpty() || pairs.stream().anyMatch(p -> Double.isNaN(p.ratio()))) {
+            return shape + "not measured (the server's java process or its CPU time was not found).";
+        }
+        boolean met = pairs.stream().allMatch(p -> p.ratio() <= GOAL);
+        return shape + String.join(", ", pairs.stream().map(Pair::describe).toList())
+                + String.format(Locale.ROOT, " (goal ≤ %.2f: %s).", GOAL, met ? "met" : "missed");
+    }
+
+    /**
+     * The second note: the credential check's cost within one JVM, each workload's CPU per request with the key /
+     * without it on the "off" starts, and whether every ratio meets the goal ({@value #GOAL}).
+     */
+    static String keyNote(List<Pair> pairs) {
+        String shape = "auth on vs off, the credential check within one JVM (the two \"off\" starts, each workload "
+                + "with the user's key, which an \"off\" server verifies too, and without, in both orders): server "
+                + "JVM CPU per request with / without: ";
         if (pairs.isEmpty() || pairs.stream().anyMatch(p -> Double.isNaN(p.ratio()))) {
             return shape + "not measured (the server's java process or its CPU time was not found).";
         }

@@ -149,65 +149,91 @@ public final class Benchmark {
     }
 
     /**
-     * "auth on vs off" on a database of its own, recreated: the server started with authentication on (a generated
-     * superadmin key; a tenant, user and key made through the admin routes), then restarted with it off on the same
-     * database. Each mode loads the same data set through bulk into its tenant, warms up, and measures single POSTs
-     * and reads with the server JVM's CPU per request; the note compares the two modes.
+     * "auth on vs off" on a database of its own, recreated: the server started four times on it, with
+     * authentication on, off, off and on ({@link AuthComparison#ROUNDS}). The first "on" start makes the tenant,
+     * user and key through the admin routes (a generated superadmin key); the first start of each mode loads the
+     * same data set through bulk into its tenant. Every start warms up and measures single POSTs and reads, each in
+     * {@link AuthComparison#SLICES} slices, with the server JVM's CPU per request. The "off" starts alternate the
+     * slices without and with the user's key, which an "off" server verifies as an "on" one does: the credential
+     * check's cost within one JVM, where the mode comparison also holds what differs between JVM starts. The notes
+     * compare both.
      */
     private void compareAuthModes(Database database) throws IOException, InterruptedException {
         System.err.println("monitor-bench: auth on vs off: creating database " + options.authDatabase());
         database.recreate(options.authDatabase());
         ImportComparison.Rows rows = ImportComparison.rows(options.authMetrics(), AuthComparison.SEED);
         List<Scenario> workloads = AuthComparison.workloads(rows, HOST + ":" + options.port());
-        List<Measurement> on = measureAuthMode(database, rows, workloads, AuthComparison.generateKey());
-        stopServer();
-        List<Measurement> off = measureAuthMode(database, rows, workloads, null);
-        var pairs = new ArrayList<AuthComparison.Pair>();
-        for (int i = 0; i < workloads.size(); i++) {
-            pairs.add(new AuthComparison.Pair(workloads.get(i).name(), on.get(i).result().serverCpuMicros(),
-                    off.get(i).result().serverCpuMicros(), on.get(i).otherCores(), off.get(i).otherCores()));
+        String adminKey = AuthComparison.generateKey();
+        String userKey = null;
+        boolean offLoaded = false;
+        var rounds = new ArrayList<AuthComparison.Round>();
+        var keyed = new ArrayList<AuthComparison.Round>();
+        for (int i = 0; i < AuthComparison.ROUNDS.size(); i++) {
+            boolean on = AuthComparison.ROUNDS.get(i);
+            var settings = new LinkedHashMap<String, String>();
+            settings.put("MONITOR_SERVER_AUTH", on ? "on" : "off");
+            // The stored superadmin key is the first start's; later starts pass the same one, as a deployment would.
+            settings.put("MONITOR_SERVER_ADMIN_KEY", adminKey);
+            stopServer();
+            startServer(database, options.authDatabase(), settings);
+            AuthComparison.checkMode(api, on);
+            boolean load = on ? userKey == null : !offLoaded;
+            if (userKey == null) {
+                userKey = AuthComparison.createUserKey(api.withKey(adminKey));
+            }
+            String key = userKey;
+            List<Scenario> withKey = workloads.stream()
+                    .map(w -> w.withHeader("Authorization", AuthComparison.bearer(key))).toList();
+            String mode = (on ? "on" : "off") + " (start " + (i + 1) + ")";
+            if (load) {
+                ImportComparison.Load loaded = new ImportComparison(on ? api.withKey(key) : api, target,
+                        () -> RssSampler.start(server.get().javaPid())).bulk(rows);
+                System.err.printf(Locale.ROOT, "monitor-bench: auth %s: loaded %,d metrics in %.1f s%n", mode,
+                        loaded.metrics(), loaded.seconds());
+                offLoaded |= !on;
+            }
+            database.analyze(options.authDatabase());
+            var generator = new LoadGenerator(HOST, options.port());
+            warmUp(AuthComparison.warmup(on ? withKey : workloads), generator);
+            Set<String> checked = new HashSet<>();
+            // Without and with the key, in the other order on the other "off" start.
+            boolean keyFirst = i != AuthComparison.ROUNDS.indexOf(false);
+            for (int w = 0; w < workloads.size(); w++) {
+                check(on ? withKey.get(w) : workloads.get(w), checked);
+                var plain = new ArrayList<Measurement>();
+                var presented = new ArrayList<Measurement>();
+                for (int slice = 0; slice < AuthComparison.SLICES; slice++) {
+                    boolean presentKey = on || AuthComparison.slicePresentsKey(slice, keyFirst);
+                    (presentKey ? presented : plain).add(run(presentKey ? withKey.get(w) : workloads.get(w),
+                            generator, AuthComparison.sliceSeconds(options.durationSeconds())));
+                }
+                String name = workloads.get(w).name();
+                if (on) {
+                    rounds.add(pooledRound(true, mode + ", " + name, presented));
+                } else {
+                    rounds.add(pooledRound(false, mode + ", " + name, plain));
+                    keyed.add(pooledRound(false, mode + " with the key, " + name, presented));
+                }
+            }
         }
-        report.note(AuthComparison.note(options.authMetrics(), options.authDatabase(), pairs));
+        List<String> names = workloads.stream().map(Scenario::name).toList();
+        report.note(AuthComparison.note(options.authMetrics(), options.authDatabase(),
+                AuthComparison.pairs(names, rounds)));
+        report.note(AuthComparison.keyNote(AuthComparison.keyPairs(names, rounds, keyed)));
     }
 
     /**
-     * One mode of "auth on vs off": on with {@code adminKey}, off when it is null. Answers the workloads'
-     * measurements, in the order of {@code workloads}, after adding their rows to the report.
+     * The slices of one workload on one start of "auth on vs off" as one report row,
+     * {@code "auth on vs off: <label>"}, and as the {@link AuthComparison.Round} the notes compare.
      */
-    private List<Measurement> measureAuthMode(Database database, ImportComparison.Rows rows, List<Scenario> workloads,
-            String adminKey) throws IOException, InterruptedException {
-        boolean on = adminKey != null;
-        String mode = on ? "on" : "off";
-        var settings = new LinkedHashMap<String, String>();
-        settings.put("MONITOR_SERVER_AUTH", mode);
-        if (on) {
-            settings.put("MONITOR_SERVER_ADMIN_KEY", adminKey);
-        }
-        startServer(database, options.authDatabase(), settings);
-        AuthComparison.checkMode(api, on);
-        Api client = api;
-        List<Scenario> measured = workloads;
-        if (on) {
-            String key = AuthComparison.createUserKey(api.withKey(adminKey));
-            client = api.withKey(key);
-            measured = workloads.stream().map(w -> w.withHeader("Authorization", AuthComparison.bearer(key))).toList();
-        }
-        ImportComparison.Load load = new ImportComparison(client, target,
-                () -> RssSampler.start(server.get().javaPid())).bulk(rows);
-        System.err.printf(Locale.ROOT, "monitor-bench: auth %s: loaded %,d metrics in %.1f s%n", mode, load.metrics(),
-                load.seconds());
-        database.analyze(options.authDatabase());
-        var generator = new LoadGenerator(HOST, options.port());
-        warmUp(AuthComparison.warmup(measured), generator);
-        var measurements = new ArrayList<Measurement>();
-        Set<String> checked = new HashSet<>();
-        for (Scenario workload : measured) {
-            check(workload, checked);
-            Measurement measurement = run(workload, generator);
-            report.add(measurement.result().named(Scenarios.AUTH_ON_VS_OFF + ": " + mode + ", " + workload.name()));
-            measurements.add(measurement);
-        }
-        return measurements;
+    private AuthComparison.Round pooledRound(boolean on, String label, List<Measurement> slices) {
+        Result row = AuthComparison.pooled(Scenarios.AUTH_ON_VS_OFF + ": " + label,
+                slices.stream().map(Measurement::result).toList(),
+                slices.stream().map(m -> m.outcome().requests()).toList());
+        report.add(row);
+        return new AuthComparison.Round(on, slices.get(0).result().scenario(), row.serverCpuMicros(),
+                slices.stream().mapToLong(m -> m.outcome().requests()).sum(),
+                slices.stream().mapToDouble(Measurement::otherCores).average().orElse(Double.NaN));
     }
 
     /**
@@ -244,7 +270,7 @@ public final class Benchmark {
         var loader = new Loader(api, data);
         boolean loaded = false;
         if (options.reuse() && database.exists(options.database())) {
-            startServer(database, options.database());
+            startServer(database, options.database(), dataSetSettings());
             loaded = holdsDataSet();
             if (!loaded) {
                 stopServer();
@@ -253,7 +279,7 @@ public final class Benchmark {
         if (!loaded) {
             System.err.println("monitor-bench: creating database " + options.database());
             database.recreate(options.database());
-            startServer(database, options.database());
+            startServer(database, options.database(), dataSetSettings());
             loader.loadContexts();
             loader.loadSessions();
             List<String> indexes = options.fastLoad() ? database.dropMetricIndexes(options.database()) : List.of();
@@ -319,6 +345,30 @@ public final class Benchmark {
                 report.add(run(scenario, generator).result());
             }
         }
+        if (options.runs(Scenarios.NODE_USAGE)) {
+            Path keyFile = dataSetDataDir().resolve(ADMIN_KEY_FILE);
+            if (Files.isRegularFile(keyFile)) {
+                Scenario usage = scenarios.nodeUsage(Files.readString(keyFile).strip());
+                check(usage, checked);
+                report.add(run(usage, generator).result());
+            } else {
+                report.note(Scenarios.NODE_USAGE + ": not measured, " + keyFile + " is missing: the server writes the "
+                        + "superadmin key there when it first starts on a new database (run without --reuse).");
+            }
+        }
+    }
+
+    /**
+     * The N-metric server's settings: its data folder under the benchmark's target folder, so that the superadmin
+     * key it generates at its first start on the new database ({@value #ADMIN_KEY_FILE}) is where
+     * {@value Scenarios#NODE_USAGE} finds it, also in a later {@code --reuse} run.
+     */
+    private Map<String, String> dataSetSettings() {
+        return Map.of("MONITOR_SERVER_DATA_DIR", dataSetDataDir().toAbsolutePath().toString());
+    }
+
+    private Path dataSetDataDir() {
+        return target.resolve("data-" + options.database());
     }
 
     /** Runs the unreported {@code warmup} for {@code --warmup} seconds, if any. */
@@ -340,13 +390,21 @@ public final class Benchmark {
      * A report row, the load generator's full outcome behind it, and the cores other processes kept busy meanwhile
      * (NaN when unknown).
      */
+    /** The file in which the server writes a generated superadmin key (the server's {@code SuperadminKey}). */
+    static final String ADMIN_KEY_FILE = "admin-key";
+
     private record Measurement(Result result, LoadGenerator.Outcome outcome, double otherCores) {
     }
 
     /** Runs one scenario for the configured duration, with the server's memory sampled meanwhile. */
     private Measurement run(Scenario scenario, LoadGenerator generator) throws InterruptedException {
+        return run(scenario, generator, options.durationSeconds());
+    }
+
+    /** Runs one scenario for {@code seconds}, with the server's memory sampled meanwhile. */
+    private Measurement run(Scenario scenario, LoadGenerator generator, int seconds) throws InterruptedException {
         System.err.printf("monitor-bench: %s (%d connections, %d s, %d requests in rotation)%n", scenario.name(),
-                scenario.connections(), options.durationSeconds(), scenario.requests().size());
+                scenario.connections(), seconds, scenario.requests().size());
         long pid = server.get().javaPid();
         var rss = RssSampler.start(pid);
         LoadGenerator.Outcome outcome;
@@ -361,18 +419,17 @@ public final class Benchmark {
         Optional<Duration> benchAfter;
         Optional<Duration> machineAfter;
         try {
-            outcome = generator.run(scenario.requests(), scenario.connections(),
-                    Duration.ofSeconds(options.durationSeconds()));
+            outcome = generator.run(scenario.requests(), scenario.connections(), Duration.ofSeconds(seconds));
         } finally {
             cpuAfter = ServerCpu.used(pid);
             benchAfter = ServerCpu.used(self);
             machineAfter = ServerCpu.machineBusy();
             maxRss = rss.stop();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuMicros = ServerCpu.microsPerRequest(cpuBefore, cpuAfter, outcome.requests());
         double otherCores = ServerCpu.otherCores(difference(machineBefore, machineAfter),
-                difference(cpuBefore, cpuAfter), difference(benchBefore, benchAfter), seconds);
+                difference(cpuBefore, cpuAfter), difference(benchBefore, benchAfter), elapsed);
         System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s, "
                 + "server CPU %.0f µs/request, other processes %.1f cores%n",
                 Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(), outcome.errors(),

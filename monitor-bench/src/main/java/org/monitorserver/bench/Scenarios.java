@@ -1,6 +1,9 @@
 package org.monitorserver.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -34,9 +37,10 @@ final class Scenarios {
     static final String RESOURCES = "resources head and tail";
     static final String SCM = "SCM filters";
     static final String MIXED = "mixed reads";
+    static final String NODE_USAGE = "node usage";
     static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, IMPORT_VS_BULK, AUTH_ON_VS_OFF, COUNTS,
             SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM,
-            MIXED);
+            MIXED, NODE_USAGE);
     /** The scenarios that run after the others, each on a database of its own, without the N-metric data set. */
     static final List<String> OWN_DATABASE = List.of(IMPORT_VS_BULK, AUTH_ON_VS_OFF);
 
@@ -160,6 +164,35 @@ final class Scenarios {
         Collections.shuffle(mixed, new Random(SEED));
         scenarios.add(new Scenario(MIXED, READ_CONNECTIONS, List.copyOf(mixed)));
         return scenarios;
+    }
+
+    /**
+     * {@value #NODE_USAGE}: the admin metric {@code /metrics/nodes/usage} with the superadmin's {@code adminKey}
+     * (Bearer; the route needs an admin key also with authentication off), in equal shares: the whole data from its
+     * earliest span to now, each {@code groupby} over the data set's days, the superadmin's {@code tenant=default},
+     * and {@code user=} (no session of the data set has a sender: the join path, answering zeros).
+     */
+    Scenario nodeUsage(String adminKey) {
+        long[] days = dataDays();
+        String window = "start=" + days[0] + "&end=" + days[1];
+        String base = API + "/metrics/nodes/usage";
+        List<String> paths = List.of(base, base + "?groupby=hour&" + window, base + "?groupby=day&" + window,
+                base + "?groupby=week&" + window, base + "?groupby=month&" + window,
+                base + "?tenant=default&groupby=day&" + window, base + "?user=ci&groupby=day&" + window);
+        return new Scenario(NODE_USAGE, READ_CONNECTIONS, map(paths, path -> Request.get(host, path)))
+                .withHeader("Authorization", "Bearer " + adminKey);
+    }
+
+    /**
+     * The whole UTC days that hold the data set's metrics, as epoch seconds {@code [start, end)}: from the first
+     * session's day to the day after the last session's last metric.
+     */
+    long[] dataDays() {
+        List<DataSet.Session> all = data.sessions();
+        LocalDate first = all.get(0).runDate().toLocalDate();
+        LocalDate last = all.get(all.size() - 1).runDate().plusSeconds(DataSet.METRICS_PER_SESSION).toLocalDate();
+        return new long[] {first.toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC),
+                last.plusDays(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC)};
     }
 
     /** The unreported warm-up: every read of {@link #reads} and the POSTs of {@link #singlePost}, shuffled. */

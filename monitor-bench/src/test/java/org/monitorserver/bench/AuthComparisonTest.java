@@ -1,5 +1,6 @@
 package org.monitorserver.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,5 +127,113 @@ class AuthComparisonTest {
                 1_700, 0, 0)));
         assertTrue(unknown.endsWith("not measured (the server's java process or its CPU time was not found)."),
                 unknown);
+    }
+
+    @Test
+    void eachModeIsMeasuredEarlyAndLate() {
+        assertEquals(List.of(true, false, false, true), AuthComparison.ROUNDS);
+    }
+
+    @Test
+    void roundsPoolIntoOnePairPerWorkload() {
+        List<AuthComparison.Pair> pairs = AuthComparison.pairs(List.of("single POST", "reads"), List.of(
+                new AuthComparison.Round(true, "single POST", 2_000, 1_000, 0.2),
+                new AuthComparison.Round(true, "reads", 4_000, 100, 1.0),
+                new AuthComparison.Round(false, "single POST", 1_500, 3_000, 0.4),
+                new AuthComparison.Round(false, "reads", 3_000, 100, 0.5),
+                new AuthComparison.Round(false, "single POST", 1_900, 1_000, 0.6),
+                new AuthComparison.Round(true, "single POST", 1_000, 1_000, 0.4)));
+        assertEquals(2, pairs.size());
+        AuthComparison.Pair post = pairs.get(0);
+        assertEquals("single POST", post.workload());
+        // (2,000 × 1,000 + 1,000 × 1,000) / 2,000 and (1,500 × 3,000 + 1,900 × 1,000) / 4,000: weighted by requests.
+        assertEquals(1_500, post.onMicros(), 1e-9);
+        assertEquals(1_600, post.offMicros(), 1e-9);
+        assertEquals(0.3, post.onOtherCores(), 1e-9);
+        assertEquals(0.5, post.offOtherCores(), 1e-9);
+        AuthComparison.Pair reads = pairs.get(1);
+        assertEquals(4_000, reads.onMicros(), 1e-9);
+        assertEquals(3_000, reads.offMicros(), 1e-9);
+
+        AuthComparison.Pair missing = AuthComparison.pairs(List.of("reads"), List.of(
+                new AuthComparison.Round(true, "reads", 4_000, 100, 1.0))).get(0);
+        assertTrue(Double.isNaN(missing.offMicros()));
+        assertTrue(Double.isNaN(missing.offOtherCores()));
+    }
+
+    @Test
+    void theKeyedRoundsArePairedWithTheOffRoundsOnly() {
+        List<AuthComparison.Round> rounds = List.of(
+                new AuthComparison.Round(true, "reads", 9_000, 100, 0),
+                new AuthComparison.Round(false, "reads", 3_000, 100, 0.5),
+                new AuthComparison.Round(false, "reads", 2_000, 100, 0.7));
+        List<AuthComparison.Round> keyed = List.of(
+                new AuthComparison.Round(false, "reads", 2_600, 100, 0.4),
+                new AuthComparison.Round(false, "reads", 2_800, 300, 0.6));
+        AuthComparison.Pair pair = AuthComparison.keyPairs(List.of("reads"), rounds, keyed).get(0);
+        assertEquals(2_750, pair.onMicros(), 1e-9);
+        assertEquals(2_500, pair.offMicros(), 1e-9);
+        assertEquals(0.5, pair.onOtherCores(), 1e-9);
+        assertEquals(0.6, pair.offOtherCores(), 1e-9);
+
+        String note = AuthComparison.keyNote(List.of(pair));
+        assertTrue(note.endsWith("with / without: reads 2,750 / 2,500 µs = 1.10 (other processes 0.5 / 0.6 cores) "
+                + "(goal ≤ 1.10: met)."), note);
+        assertTrue(AuthComparison.keyNote(List.of()).endsWith("not measured (the server's java process or its CPU "
+                + "time was not found)."));
+    }
+
+    @Test
+    void nodeUsageAsksEachGroupingWithTheAdminKeyOverTheDataDays() {
+        var scenarios = new Scenarios(new DataSet(1_000_000), "127.0.0.1:8181");
+        // 5,000 sessions a minute apart from 2026-01-01: the last one's metrics end on 2026-01-04.
+        assertArrayEquals(new long[] {1_767_225_600L, 1_767_571_200L}, scenarios.dataDays());
+        Scenario usage = scenarios.nodeUsage("msk_admin");
+        assertEquals(Scenarios.NODE_USAGE, usage.name());
+        List<String> paths = usage.requests().stream().map(Request::path).toList();
+        assertEquals(7, paths.size());
+        assertEquals("/api/v1/metrics/nodes/usage", paths.get(0));
+        for (String groupby : List.of("hour", "day", "week", "month")) {
+            assertTrue(paths.contains("/api/v1/metrics/nodes/usage?groupby=" + groupby
+                    + "&start=1767225600&end=1767571200"), paths.toString());
+        }
+        assertTrue(paths.contains("/api/v1/metrics/nodes/usage?tenant=default&groupby=day&start=1767225600"
+                + "&end=1767571200"));
+        String request = new String(usage.requests().get(3).bytes(), StandardCharsets.US_ASCII);
+        assertTrue(request.contains("\r\nAuthorization: Bearer msk_admin\r\n"), request);
+    }
+
+    @Test
+    void offStartsAlternateTheSlicesAbba() {
+        var keyFirst = new StringBuilder();
+        var plainFirst = new StringBuilder();
+        for (int slice = 0; slice < AuthComparison.SLICES; slice++) {
+            keyFirst.append(AuthComparison.slicePresentsKey(slice, true) ? 'K' : 'P');
+            plainFirst.append(AuthComparison.slicePresentsKey(slice, false) ? 'K' : 'P');
+        }
+        assertEquals("KPPKKPPK", keyFirst.toString());
+        assertEquals("PKKPPKKP", plainFirst.toString());
+        assertEquals(5, AuthComparison.sliceSeconds(20));
+        assertEquals(1, AuthComparison.sliceSeconds(2));
+    }
+
+    @Test
+    void slicesPoolIntoOneRow() {
+        Result row = AuthComparison.pooled("auth on vs off: on (start 1), reads", List.of(
+                new Result("reads", 8, 100, 10, 50, 0, 500, 3_000),
+                new Result("reads", 8, 300, 30, 90, 2, 520, 1_000),
+                new Result("reads", 8, 200, 20, 70, 1, -1, 2_000)), List.of(500L, 1_500L, 1_000L));
+        assertEquals("auth on vs off: on (start 1), reads", row.scenario());
+        assertEquals(8, row.connections());
+        assertEquals(200, row.requestsPerSecond(), 1e-9);
+        assertEquals(20, row.p50Millis(), 1e-9);
+        assertEquals(90, row.p99Millis(), 1e-9);
+        assertEquals(3, row.errors());
+        assertEquals(520, row.maxRssMegabytes());
+        // (3,000 × 500 + 1,000 × 1,500 + 2,000 × 1,000) / 3,000
+        assertEquals(5_000_000.0 / 3_000, row.serverCpuMicros(), 1e-9);
+        assertEquals(15, AuthComparison.pooled("x", List.of(new Result("reads", 8, 1, 10, 1, 0, 1, 1),
+                new Result("reads", 8, 1, 20, 1, 0, 1, 1)), List.of(1L, 1L)).p50Millis(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> AuthComparison.pooled("x", List.of(), List.of()));
     }
 }
