@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -282,13 +281,8 @@ class AdminMetricsAuthIT extends ApiTestSupport {
                 queue.getJsonNumber("queued").longValue(), "total", queue.getJsonNumber("total").longValue());
     }
 
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getenv("MONITOR_DB_URL"), System.getenv("MONITOR_DB_USER"),
-                System.getenv("MONITOR_DB_PASSWORD"));
-    }
-
     private static long tenantId(String name) throws SQLException {
-        try (Connection db = db(); PreparedStatement find = db.prepareStatement("SELECT id FROM tenant WHERE name = ?")) {
+        try (Connection db = database(); PreparedStatement find = db.prepareStatement("SELECT id FROM tenant WHERE name = ?")) {
             find.setString(1, name);
             try (ResultSet row = find.executeQuery()) {
                 row.next();
@@ -298,7 +292,7 @@ class AdminMetricsAuthIT extends ApiTestSupport {
     }
 
     private static long countJobs(long tenant, String state) throws SQLException {
-        try (Connection db = db(); Statement sql = db.createStatement();
+        try (Connection db = database(); Statement sql = db.createStatement();
                 ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM import_job WHERE tenant_id = " + tenant
                         + " AND state = '" + state + "'")) {
             row.next();
@@ -308,7 +302,7 @@ class AdminMetricsAuthIT extends ApiTestSupport {
 
     /** Job rows without uploads; running ones hold a lease of a server that is alive for an hour yet. */
     private static void plant(long tenant, String state, int count) throws SQLException {
-        try (Connection db = db(); PreparedStatement job = db.prepareStatement("INSERT INTO import_job (id,"
+        try (Connection db = database(); PreparedStatement job = db.prepareStatement("INSERT INTO import_job (id,"
                 + " tenant_id, state, size_bytes, created_at, started_at, finished_at, lease_owner, lease_expires)"
                 + " VALUES (nextval('import_job_seq'), ?, ?, 1, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));

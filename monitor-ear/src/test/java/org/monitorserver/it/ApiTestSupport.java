@@ -18,6 +18,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -175,5 +178,14 @@ abstract class ApiTestSupport {
         Counts plus(long contextDelta, long sessionDelta, long metricDelta) {
             return new Counts(contexts + contextDelta, sessions + sessionDelta, metrics + metricDelta);
         }
+    }
+
+    /**
+     * A connection of the test's own to the server's database, for what no route shows (stored columns, planted
+     * rows); {@code MONITOR_DB_*} are the execution's, as the server gets them.
+     */
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getenv("MONITOR_DB_URL"), System.getenv("MONITOR_DB_USER"),
+                System.getenv("MONITOR_DB_PASSWORD"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,8 +92,7 @@ class DeepPagesIT extends ApiTestSupport {
         if (!"postgresql".equals(System.getenv("MONITOR_DB_DRIVER"))) {
             return;
         }
-        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
-                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+        try (Connection db = database();
                 Statement sql = db.createStatement()) {
             sql.execute("SELECT setval('metric_seq', nextval('metric_seq') + 131072)");
         }

@@ -191,8 +191,7 @@ class ImportIT extends ApiTestSupport {
         byte[] file = Files.readAllBytes(data.write(dir.resolve("planted.pymon")));
         Counts before = counts();
         long id;
-        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
-                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"))) {
+        try (Connection db = database()) {
             Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
             try (PreparedStatement job = db.prepareStatement("INSERT INTO import_job (id, tenant_id, state,"
                     + " size_bytes, created_at, started_at, lease_owner, lease_expires) VALUES"
@@ -223,8 +222,7 @@ class ImportIT extends ApiTestSupport {
         assertEquals("done", job.getString("state"), job::toString);
         assertEquals(2 + 2 + 60, job.getJsonNumber("rows_stored").longValue());
         assertEquals(before.plus(2, 2, 60), counts());
-        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
-                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+        try (Connection db = database();
                 Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT lease_owner, (SELECT COUNT(*) FROM import_upload_part WHERE"
                         + " job_id = " + id + ") FROM import_job WHERE id = " + id)) {

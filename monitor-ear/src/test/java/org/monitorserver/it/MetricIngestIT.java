@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
@@ -78,8 +77,7 @@ class MetricIngestIT extends ApiTestSupport {
                 "2026-11-21T10:01:00").with("total_time", 0.25).json() + "," + Body.metric(sessionH, contextH)
                 .with("item_start_time", "2026-11-21T10:00:30").with("total_time", 0.5).json() + "]"), 200);
 
-        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
-                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+        try (Connection db = database();
                 PreparedStatement span = db.prepareStatement("SELECT start_at, end_at FROM node_span"
                         + " WHERE tenant_id = 1 AND session_h = ? AND context_h = ?")) {
             span.setString(1, sessionH);

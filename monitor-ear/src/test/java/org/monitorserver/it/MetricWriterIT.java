@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,10 +195,5 @@ class MetricWriterIT extends ApiTestSupport {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getenv("MONITOR_DB_URL"), System.getenv("MONITOR_DB_USER"),
-                System.getenv("MONITOR_DB_PASSWORD"));
     }
 }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -210,8 +209,7 @@ class TenantIsolationAuthIT extends ApiTestSupport {
 
     /** The name of the user recorded as the sender of tenant A's session {@code sessionH}, read from the table. */
     private String sender(String sessionH) throws SQLException {
-        try (Connection db = DriverManager.getConnection(System.getenv("MONITOR_DB_URL"),
-                System.getenv("MONITOR_DB_USER"), System.getenv("MONITOR_DB_PASSWORD"));
+        try (Connection db = database();
                 PreparedStatement find = db.prepareStatement("SELECT u.name FROM test_session s JOIN tenant t ON"
                         + " t.id = s.tenant_id LEFT JOIN app_user u ON u.id = s.user_id WHERE t.name = ?"
                         + " AND s.session_h = ?")) {
