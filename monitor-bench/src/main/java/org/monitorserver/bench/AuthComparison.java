@@ -236,12 +236,7 @@ final class AuthComparison {
                 + "in database %s, on: tenant %s with a user's key (Bearer), off: tenant default without "
                 + "credentials; server JVM CPU per request on / off: ", metrics, ImportComparison.SESSIONS,
                 ImportComparison.CONTEXTS, database, TENANT);
-        if (pairs.isEmpty() || pairs.stream().anyMatch(p -> Double.isNaN(p.ratio()))) {
-            return shape + "not measured (the server's java process or its CPU time was not found).";
-        }
-        boolean met = pairs.stream().allMatch(p -> p.ratio() <= GOAL);
-        return shape + String.join(", ", pairs.stream().map(Pair::describe).toList())
-                + String.format(Locale.ROOT, " (goal ≤ %.2f: %s).", GOAL, met ? "met" : "missed");
+        return shape + verdict(pairs);
     }
 
     /**
@@ -252,11 +247,16 @@ final class AuthComparison {
         String shape = "auth on vs off, the credential check within one JVM (the two \"off\" starts, each workload "
                 + "with the user's key, which an \"off\" server verifies too, and without, in both orders): server "
                 + "JVM CPU per request with / without: ";
+        return shape + verdict(pairs);
+    }
+
+    /** Each pair's figures and whether every ratio meets {@value #GOAL}; "not measured" when a figure is missing. */
+    private static String verdict(List<Pair> pairs) {
         if (pairs.isEmpty() || pairs.stream().anyMatch(p -> Double.isNaN(p.ratio()))) {
-            return shape + "not measured (the server's java process or its CPU time was not found).";
+            return "not measured (the server's java process or its CPU time was not found).";
         }
         boolean met = pairs.stream().allMatch(p -> p.ratio() <= GOAL);
-        return shape + String.join(", ", pairs.stream().map(Pair::describe).toList())
+        return String.join(", ", pairs.stream().map(Pair::describe).toList())
                 + String.format(Locale.ROOT, " (goal ≤ %.2f: %s).", GOAL, met ? "met" : "missed");
     }
 

@@ -352,8 +352,8 @@ public final class Benchmark {
                 check(usage, checked);
                 report.add(run(usage, generator).result());
             } else {
-                report.note(Scenarios.NODE_USAGE + ": not measured, " + keyFile + " is missing: the server writes the "
-                        + "superadmin key there when it first starts on a new database (run without --reuse).");
+                report.note(Scenarios.NODE_USAGE + ": not measured, " + keyFile + " is missing: the server writes "
+                        + "the superadmin key there when it first starts on a new database (run without --reuse).");
             }
         }
     }

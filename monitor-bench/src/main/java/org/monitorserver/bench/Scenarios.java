@@ -180,7 +180,7 @@ final class Scenarios {
                 base + "?groupby=week&" + window, base + "?groupby=month&" + window,
                 base + "?tenant=default&groupby=day&" + window, base + "?user=ci&groupby=day&" + window);
         return new Scenario(NODE_USAGE, READ_CONNECTIONS, map(paths, path -> Request.get(host, path)))
-                .withHeader("Authorization", "Bearer " + adminKey);
+                .withHeader("Authorization", AuthComparison.bearer(adminKey));
     }
 
     /**

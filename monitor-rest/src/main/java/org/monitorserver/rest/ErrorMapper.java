@@ -43,6 +43,14 @@ public final class ErrorMapper {
                 .entity(new ErrorBody(message, errors == null || errors.isEmpty() ? null : errors)).build();
     }
 
+    /**
+     * The JSON of an {@link ErrorBody} with {@code message} only, for the answers the container ends itself
+     * (a failed authentication's error page), where no JAX-RS {@code Response} is written.
+     */
+    public static String body(String message) {
+        return JsonbResolver.JSONB.toJson(new ErrorBody(message, null));
+    }
+
     /** Bad fields in a posted body: 400 with the reason per field. */
     @Provider
     public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {

@@ -1,6 +1,5 @@
 package org.monitorserver.rest.security;
 
-import jakarta.json.Json;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.monitorserver.rest.ErrorMapper;
 
 /**
  * The body of the answers that {@link ApiKeyAuthenticationMechanism} leaves to the container: 401 for missing or
@@ -26,13 +26,13 @@ public class AuthenticationFailureServlet extends HttpServlet {
     static final String PATH = "/authentication-failure";
 
     /** The 401 body, as the error mapper writes it: {@code {"message": ...}}. */
-    static final String REFUSAL = body(NotAuthenticatedException.MESSAGE);
+    static final String REFUSAL = ErrorMapper.body(NotAuthenticatedException.MESSAGE);
 
     /** The 503 body when the keys cannot be checked (the database is down). */
-    static final String UNAVAILABLE = body("credentials cannot be checked now (the database is unavailable); "
-            + "retry later");
+    static final String UNAVAILABLE = ErrorMapper.body("credentials cannot be checked now (the database is "
+            + "unavailable); retry later");
 
-    private static final String NOT_FOUND = body("not found");
+    private static final String NOT_FOUND = ErrorMapper.body("not found");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,9 +49,5 @@ public class AuthenticationFailureServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(body);
-    }
-
-    private static String body(String message) {
-        return Json.createObjectBuilder().add("message", message).build().toString();
     }
 }
