@@ -6,9 +6,11 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.monitorserver.domain.HashIdentified;
 import org.monitorserver.domain.count.RowCount.Family;
+import org.monitorserver.persistence.figures.MaintainedFigures;
 
 /**
  * Stores sessions and contexts exactly once per (tenant, hash). pytest-monitor stops sending on anything but a
@@ -40,6 +43,9 @@ public class HashIdentifiedWriter {
     @Resource
     private SessionContext context;
 
+    @Inject
+    private MaintainedFigures figures;
+
     /**
      * Returns the stored row for {@code candidate}'s hash, inserting {@code candidate} if there is none.
      *
@@ -50,17 +56,17 @@ public class HashIdentifiedWriter {
     // No transaction here: the insert runs in its own, so that a lost race can be rolled back and then read.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family) {
-        return storeOnce(candidate, type, findByHash, family, (em, inserted) -> {
+        return storeOnce(candidate, type, findByHash, family, (connection, inserted) -> {
         });
     }
 
     /**
-     * Same, and {@code onInsert} runs in the insert's transaction when {@code candidate} is new: for the
-     * maintained lists a new row adds to, which then commit or roll back with it.
+     * Same, and {@code onInsert} runs in the insert's transaction, on its connection, when {@code candidate} is
+     * new: for the maintained figures a new row adds to, which then commit or roll back with it.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T extends HashIdentified<T>> T storeOnce(T candidate, Class<T> type, String findByHash, Family family,
-            BiConsumer<EntityManager, List<T>> onInsert) {
+            BiConsumer<Connection, List<T>> onInsert) {
         Optional<T> stored = find(candidate, type, findByHash);
         if (stored.isEmpty()) {
             try {
@@ -92,7 +98,7 @@ public class HashIdentifiedWriter {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T extends HashIdentified<T>> Map<Integer, ConflictException> storeAllOnce(List<T> candidates,
             Class<T> type, String findByHash, String findByHashes, Family family,
-            BiConsumer<EntityManager, List<T>> onInsert) {
+            BiConsumer<Connection, List<T>> onInsert) {
         var conflicts = new TreeMap<Integer, ConflictException>();
         if (candidates.isEmpty()) {
             return conflicts;
@@ -143,17 +149,21 @@ public class HashIdentifiedWriter {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public <T extends HashIdentified<T>> void insert(List<T> entities, Family family,
-            BiConsumer<EntityManager, List<T>> onInsert) {
+            BiConsumer<Connection, List<T>> onInsert) {
         try {
             entities.forEach(em::persist);
             em.flush();
-            RowCounts.add(em, entities.get(0).getTenantId(), family, entities.size());
-            onInsert.accept(em, entities);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new DuplicateKeyException();
             }
             throw e;
+        }
+        try (Connection connection = figures.connection()) {
+            figures.addRows(connection, entities.get(0).getTenantId(), family, entities.size());
+            onInsert.accept(connection, entities);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,13 @@
 package org.monitorserver.persistence;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A valid write that was not stored: the database refused it or could not be reached, or the server is shutting
  * down. Nothing of it was committed, so the client may send it again.
  */
+// An application exception: an EJB that throws it rolls back and the caller gets it as it is (a 503).
+@ApplicationException(rollback = true)
 public class StorageUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

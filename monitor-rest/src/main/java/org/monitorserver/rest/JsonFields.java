@@ -1,7 +1,6 @@
 package org.monitorserver.rest;
 
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -19,10 +18,11 @@ import org.monitorserver.domain.IsoDateTime;
  */
 public final class JsonFields {
 
-    private final JsonObject json;
+    private final Map<String, JsonValue> json;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    public JsonFields(JsonObject json) {
+    /** @param json a JSON object, or the members of one as {@link JsonObjectReader#members} streams them */
+    public JsonFields(Map<String, JsonValue> json) {
         this.json = json;
     }
 

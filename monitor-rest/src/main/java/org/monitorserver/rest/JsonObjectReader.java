@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,26 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        long limit = settings.maxBodyBytes();
+        String text = boundedText(headers, body, settings.maxBodyBytes());
+        JsonValue value;
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            value = singleValue(parser);
+        } catch (JsonException e) {
+            throw notJson(e);
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw notAnObject(value.getValueType().name());
+        }
+        return value.asJsonObject();
+    }
+
+    /**
+     * A body's text, within {@code limit} bytes (413 past it) and not empty (400). Decoded as UTF-8 here: JSON
+     * between systems is UTF-8 (RFC 8259), and the parser's own encoding detection fails on bodies shorter than
+     * two bytes.
+     */
+    public static String boundedText(MultivaluedMap<String, String> headers, InputStream body, long limit)
+            throws IOException {
         String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             throw new BodyTooLargeException(limit);
@@ -57,19 +77,47 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         if (bytes.length == 0) {
             throw new InvalidRequestException("the request body is empty; send a JSON object", Map.of());
         }
-        JsonValue value;
-        // Decoded as UTF-8 here: JSON between systems is UTF-8 (RFC 8259), and the parser's own encoding
-        // detection fails on bodies shorter than two bytes.
-        try (JsonParser parser = PARSERS.createParser(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            value = singleValue(parser);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The members of the one JSON object {@code text} holds, streamed from the parser's events into a map without
+     * building the object model: for the shapes that are read field by field ({@link JsonFields}), such as a
+     * metric. A member's value is parsed as a whole only when it is itself an object or array.
+     *
+     * @throws InvalidRequestException when {@code text} is not JSON or not one object
+     */
+    public static Map<String, JsonValue> members(String text) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new JsonException("no JSON value");
+            }
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw notAnObject(parser.getValue().getValueType().name());
+            }
+            var members = new HashMap<String, JsonValue>();
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                parser.next();
+                members.put(key, parser.getValue());
+            }
+            if (parser.hasNext()) {
+                throw trailing(parser);
+            }
+            return members;
         } catch (JsonException e) {
-            throw new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
+            throw notJson(e);
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("the request body must be a JSON object, not " + value.getValueType()
-                    .name().toLowerCase(Locale.ROOT), Map.of());
-        }
-        return value.asJsonObject();
+    }
+
+    private static InvalidRequestException notJson(JsonException e) {
+        return new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
+    }
+
+    private static InvalidRequestException notAnObject(String valueType) {
+        return new InvalidRequestException("the request body must be a JSON object, not "
+                + valueType.toLowerCase(Locale.ROOT), Map.of());
     }
 
     /** The JSON object {@code text} holds, or empty when it holds anything else or is not JSON. */
@@ -83,6 +131,11 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         }
     }
 
+    private static JsonException trailing(JsonParser parser) {
+        return new JsonException("unexpected content after the JSON value at offset "
+                + parser.getLocation().getStreamOffset());
+    }
+
     /** One JSON value and nothing after it: a reader alone would ignore trailing content. */
     private static JsonValue singleValue(JsonParser parser) {
         if (!parser.hasNext()) {
@@ -91,8 +144,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         parser.next();
         JsonValue value = parser.getValue();
         if (parser.hasNext()) {
-            throw new JsonException("unexpected content after the JSON value at offset "
-                    + parser.getLocation().getStreamOffset());
+            throw trailing(parser);
         }
         return value;
     }

@@ -139,4 +139,20 @@ class JsonObjectReaderTest {
         body[size - 1] = '}';
         return body;
     }
+
+    // members: the streamed reading of a metric's body gives what the object model gives.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"a\":1,\"b\":\"x\\u00e9\\\"\",\"c\":null,\"d\":true,\"e\":[1,{\"f\":2}],\"g\":{\"h\":[]}}",
+            "{\"a\":1,\"a\":2}", " {\"n\": -1.5e300 } "})
+    void membersAreTheObjectsMembers(String body) throws IOException {
+        assertEquals(read(body), JsonObjectReader.members(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1]", "\"text\"", "42", "null", "{\"a\":", "{\"a\":1} {}", "{\"a\" 1}", "nonsense"})
+    void membersRejectWhatTheObjectReaderRejects(String body) {
+        assertEquals(rejection(body), assertThrows(InvalidRequestException.class,
+                () -> JsonObjectReader.members(body)).getMessage());
+    }
 }

@@ -23,14 +23,10 @@ import java.util.Objects;
 @Table(name = "tenant_row_count")
 @IdClass(RowCount.Key.class)
 @Cacheable(false)
-@NamedQuery(name = RowCount.ADD_BY_SHARD,
-        query = "UPDATE RowCount c SET c.rows = c.rows + :delta"
-                + " WHERE c.tenantId = :tenant AND c.family = :family AND c.shard = :shard")
 @NamedQuery(name = RowCount.SUM_BY_FAMILY,
         query = "SELECT SUM(c.rows) FROM RowCount c WHERE c.tenantId = :tenant AND c.family = :family")
 public class RowCount {
 
-    public static final String ADD_BY_SHARD = "RowCount.addByShard";
     public static final String SUM_BY_FAMILY = "RowCount.sumByFamily";
 
     /** Shards per tenant and family: enough for the connection pool's concurrent writers. */

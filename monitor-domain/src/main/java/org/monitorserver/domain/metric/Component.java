@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
@@ -28,17 +27,10 @@ import org.monitorserver.domain.FieldLimits;
         hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(name = Component.COUNT_BY_NAME_PREFIX,
         query = "SELECT COUNT(c) FROM Component c WHERE c.tenantId = :tenant AND c.name LIKE :prefix ESCAPE '\\'")
-// Insert-if-absent in the metric's own transaction, one statement per database: ON CONFLICT / MERGE.
-@NamedNativeQuery(name = Component.INSERT_IF_ABSENT_POSTGRESQL,
-        query = "INSERT INTO component (tenant_id, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-@NamedNativeQuery(name = Component.INSERT_IF_ABSENT_H2,
-        query = "MERGE INTO component (tenant_id, name) KEY (tenant_id, name) VALUES (?1, ?2)")
 public class Component {
 
     public static final String FIND_BY_NAME_PREFIX = "Component.findByNamePrefix";
     public static final String COUNT_BY_NAME_PREFIX = "Component.countByNamePrefix";
-    public static final String INSERT_IF_ABSENT_POSTGRESQL = "Component.insertIfAbsent.postgresql";
-    public static final String INSERT_IF_ABSENT_H2 = "Component.insertIfAbsent.h2";
 
     @Id
     @Column(name = "tenant_id")

@@ -157,6 +157,19 @@ public class Metric {
         return id;
     }
 
+    /**
+     * Gives a new metric its id, for writers that insert it without the entity manager (by JDBC or COPY); the id
+     * comes from {@code metric_seq}, as the entity's generator would take it.
+     *
+     * @throws IllegalStateException if it has one
+     */
+    public void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("metric " + this.id + " already has its id");
+        }
+        this.id = id;
+    }
+
     public long getTenantId() {
         return tenantId;
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
@@ -30,24 +29,17 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Build.COUNT_BY_COMPONENT_AND_PIPELINE,
         query = "SELECT COUNT(b) FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND EXISTS ("
                 + Build.HAS_COMPONENT + ")")
-@NamedNativeQuery(name = Build.INSERT_IF_ABSENT_POSTGRESQL,
-        query = "INSERT INTO pipeline_build (tenant_id, pipeline, build) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-@NamedNativeQuery(name = Build.INSERT_IF_ABSENT_H2,
-        query = "MERGE INTO pipeline_build (tenant_id, pipeline, build) KEY (tenant_id, pipeline, build)"
-                + " VALUES (?1, ?2, ?3)")
 public class Build {
 
     public static final String FIND_BY_PIPELINE = "Build.findByPipeline";
     public static final String COUNT_BY_PIPELINE = "Build.countByPipeline";
     public static final String FIND_BY_COMPONENT_AND_PIPELINE = "Build.findByComponentAndPipeline";
     public static final String COUNT_BY_COMPONENT_AND_PIPELINE = "Build.countByComponentAndPipeline";
-    public static final String INSERT_IF_ABSENT_POSTGRESQL = "Build.insertIfAbsent.postgresql";
 
     /** Whether build {@code b} has a session with metrics of {@code :component}: probed per build of the pipeline. */
     static final String HAS_COMPONENT = "SELECT s.id FROM Session s, Metric m WHERE s.tenantId = b.tenantId"
             + " AND s.pipeline = b.pipeline AND s.build = b.build AND m.tenantId = s.tenantId"
             + " AND m.sessionHash = s.hash AND m.item.component = :component";
-    public static final String INSERT_IF_ABSENT_H2 = "Build.insertIfAbsent.h2";
 
     @Id
     @Column(name = "tenant_id")

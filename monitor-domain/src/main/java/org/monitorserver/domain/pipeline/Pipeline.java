@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
@@ -30,17 +29,12 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Pipeline.COUNT_BY_COMPONENT,
         query = "SELECT COUNT(p) FROM Pipeline p WHERE p.tenantId = :tenant AND EXISTS (" + Pipeline.HAS_COMPONENT
                 + ")")
-@NamedNativeQuery(name = Pipeline.INSERT_IF_ABSENT_POSTGRESQL,
-        query = "INSERT INTO pipeline (tenant_id, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-@NamedNativeQuery(name = Pipeline.INSERT_IF_ABSENT_H2,
-        query = "MERGE INTO pipeline (tenant_id, name) KEY (tenant_id, name) VALUES (?1, ?2)")
 public class Pipeline {
 
     public static final String FIND_BY_TENANT = "Pipeline.findByTenant";
     public static final String COUNT_BY_TENANT = "Pipeline.countByTenant";
     public static final String FIND_BY_COMPONENT = "Pipeline.findByComponent";
     public static final String COUNT_BY_COMPONENT = "Pipeline.countByComponent";
-    public static final String INSERT_IF_ABSENT_POSTGRESQL = "Pipeline.insertIfAbsent.postgresql";
 
     /**
      * Whether pipeline {@code p} has a session with metrics of {@code :component}: probed per pipeline (they are
@@ -49,7 +43,6 @@ public class Pipeline {
     static final String HAS_COMPONENT = "SELECT s.id FROM Session s, Metric m WHERE s.tenantId = p.tenantId"
             + " AND s.pipeline = p.name AND m.tenantId = s.tenantId AND m.sessionHash = s.hash"
             + " AND m.item.component = :component";
-    public static final String INSERT_IF_ABSENT_H2 = "Pipeline.insertIfAbsent.h2";
 
     @Id
     @Column(name = "tenant_id")

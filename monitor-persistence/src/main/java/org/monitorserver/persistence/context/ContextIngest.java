@@ -36,7 +36,7 @@ public class ContextIngest {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<Integer, ConflictException> registerAll(List<ExecutionContext> contexts) {
         return writer.storeAllOnce(contexts, ExecutionContext.class, ExecutionContext.FIND_BY_HASH,
-                ExecutionContext.FIND_BY_HASHES, Family.CONTEXT, (em, inserted) -> {
+                ExecutionContext.FIND_BY_HASHES, Family.CONTEXT, (connection, inserted) -> {
                 });
     }
 }

@@ -4,9 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +23,11 @@ import org.monitorserver.domain.session.Session;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.HashIdentifiedWriter;
 import org.monitorserver.persistence.HashIdentifiedWriter.DuplicateKeyException;
-import org.monitorserver.persistence.RowCounts;
+import org.monitorserver.persistence.StorageUnavailableException;
 import org.monitorserver.persistence.context.ContextIngest;
+import org.monitorserver.persistence.figures.MaintainedFigures;
 import org.monitorserver.persistence.imports.PymonFile.Chunk;
 import org.monitorserver.persistence.metric.MetricIngest;
-import org.monitorserver.persistence.session.SessionIngest;
 
 /**
  * The writes of a {@code .pymon} import. Identity is the session hash: a session the tenant already has is
@@ -32,7 +35,7 @@ import org.monitorserver.persistence.session.SessionIngest;
  * new sessions of a chunk are stored together with all their metrics in one transaction, so that no session is
  * ever stored without its metrics, and a job taken over after a crash skips what was stored before. Every
  * maintained figure is kept as the REST writes keep it, through the same code: row counts, metric tallies and id
- * blocks, component lists ({@link MetricIngest}), pipeline and build lists ({@link SessionIngest}).
+ * blocks, component lists ({@link MetricIngest}), pipeline and build lists ({@link MaintainedFigures}).
  */
 @Stateless
 public class ImportIngest {
@@ -46,8 +49,8 @@ public class ImportIngest {
     @EJB
     private MetricIngest metrics;
 
-    @EJB
-    private SessionIngest sessions;
+    @Inject
+    private MaintainedFigures figures;
 
     @EJB
     private ContextIngest contexts;
@@ -99,8 +102,12 @@ public class ImportIngest {
                 }
                 throw e;
             }
-            RowCounts.add(em, tenant, Family.SESSION, fresh.size());
-            sessions.addToPipelineLists(em, fresh);
+            try (Connection connection = figures.connection()) {
+                figures.addRows(connection, tenant, Family.SESSION, fresh.size());
+                figures.addSessions(connection, fresh);
+            } catch (SQLException e) {
+                throw new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
+            }
             metrics.recordAll(freshMetrics);
         }
         long stored = fresh.size() + freshMetrics.size();

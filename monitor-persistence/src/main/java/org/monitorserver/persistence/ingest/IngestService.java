@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.monitorserver.domain.context.ExecutionContext;
 import org.monitorserver.domain.metric.Metric;
@@ -18,10 +17,11 @@ import org.monitorserver.persistence.metric.MetricIngest;
 import org.monitorserver.persistence.session.SessionIngest;
 
 /**
- * The one door every writer of results goes through: the REST resources, the {@code .pymon} import jobs and,
- * later, run tracking. It takes domain objects that their front door has already read and validated whole, and
- * decides how they are written: single metrics through the group commit ({@link MetricWriter}), many metrics in
- * one transaction, sessions and contexts in chunks of {@value #CHUNK} (idempotent, so a chunk may commit alone).
+ * The door writers of results go through: the REST resources, the {@code .pymon} import jobs and, later, run
+ * tracking. It takes domain objects that their front door has already read and validated whole, and decides how
+ * they are written: many metrics in one transaction, sessions and contexts in chunks of {@value #CHUNK}
+ * (idempotent, so a chunk may commit alone). Single metrics skip it for the group commit's queue
+ * ({@link MetricWriter}), whose batches are written the same way.
  * It never reads a request body or a file, so no transaction waits on a client.
  */
 @Stateless
@@ -41,8 +41,6 @@ public class IngestService {
     @EJB
     private MetricIngest metrics;
 
-    @EJB
-    private MetricWriter writer;
 
     /**
      * Stores {@code context}, or answers the identical one already stored.
@@ -60,16 +58,6 @@ public class IngestService {
      */
     public Session registerSession(Session session) {
         return sessions.register(session);
-    }
-
-    /**
-     * Queues {@code metric} for the next group commit.
-     *
-     * @return completes with the stored metric once its commit is done, or with a
-     *         {@link org.monitorserver.persistence.StorageUnavailableException} if it was not stored
-     */
-    public CompletionStage<Metric> submitMetric(Metric metric) {
-        return writer.submit(metric);
     }
 
     /**

@@ -3,14 +3,9 @@ package org.monitorserver.persistence.ingest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +20,6 @@ import java.util.logging.Logger;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.persistence.HashIdentifiedWriter;
 import org.monitorserver.persistence.StorageUnavailableException;
-import org.monitorserver.persistence.metric.MetricIngest;
 
 /**
  * Group commit of single metrics. Concurrent POSTs each hand their metric to this writer and wait; writer threads
@@ -38,12 +32,13 @@ import org.monitorserver.persistence.metric.MetricIngest;
  * fails its own request only; a row that fails alone fails its request with {@link StorageUnavailableException},
  * and nothing of it is stored. Nothing is kept in memory past its request: several instances may share the
  * database.
+ *
+ * <p>This is the one write path outside the EJB services, on purpose: a single POST is the server's most frequent
+ * request, and an EJB view, JPA and JSON-B cost several times what the row costs the database. The resource hands
+ * a validated {@link Metric} straight to {@link #submit}; a writer thread stores each batch by JDBC in one JTA
+ * transaction of its own ({@link MetricBatches}).
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-// Queuing needs no transaction: each batch gets its own, in MetricIngest.
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class MetricWriter {
 
     private static final Logger LOG = Logger.getLogger(MetricWriter.class.getName());
@@ -66,8 +61,8 @@ public class MetricWriter {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    @EJB
-    MetricIngest ingest;
+    @Inject
+    MetricBatches batches;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
 
@@ -167,13 +162,13 @@ public class MetricWriter {
      */
     private void record(List<Metric> metrics) {
         try {
-            ingest.recordBatch(metrics);
+            batches.store(metrics);
         } catch (RuntimeException e) {
             if (!HashIdentifiedWriter.isUniqueViolation(e)) {
                 throw e;
             }
             LOG.log(Level.FINE, "A batch lost a race on a maintained figure; storing it again", e);
-            ingest.recordBatch(metrics);
+            batches.store(metrics);
         }
     }
 

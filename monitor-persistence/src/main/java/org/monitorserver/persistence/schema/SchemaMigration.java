@@ -8,11 +8,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.monitorserver.persistence.Dialect;
 
 /**
  * Brings the schema to the current version before the application serves anything: the EAR initializes this
@@ -31,16 +31,16 @@ public class SchemaMigration {
     private DataSource dataSource;
 
     private volatile String version = "none";
-    private volatile String vendor;
+    private volatile Dialect dialect;
 
     // No JTA transaction: Flyway commits each migration itself on the container's connection.
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        vendor = detectVendor();
+        dialect = detectDialect();
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(COMMON, "classpath:db/migration/" + vendor)
+                .locations(COMMON, "classpath:db/migration/" + dialect.folder())
                 .table("schema_history")
                 .load()
                 .migrate();
@@ -49,25 +49,19 @@ public class SchemaMigration {
                 + result.migrationsExecuted + " migrations applied now)");
     }
 
-    /** The folder of this database's own scripts: {@code postgresql} or {@code h2}. */
-    private String detectVendor() {
+    private Dialect detectDialect() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (!product.equals("postgresql") && !product.equals("h2")) {
-                throw new IllegalStateException("MonitorDS is a " + product + " database; Monitor Server supports "
-                        + "PostgreSQL and H2");
-            }
-            return product;
+            return Dialect.ofProduct(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("MonitorDS does not answer: " + e.getMessage(), e);
         }
     }
 
-    /** The database behind MonitorDS, {@code postgresql} or {@code h2}, for the few statements that differ. */
+    /** The database behind MonitorDS, for the few statements that differ. */
     // SUPPORTS, not NOT_SUPPORTED: writers call this inside their transaction, which must not be suspended for it.
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String vendor() {
-        return vendor;
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The schema version the database had after start-up. */

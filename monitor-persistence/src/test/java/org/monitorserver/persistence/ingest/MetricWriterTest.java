@@ -25,19 +25,18 @@ import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.domain.metric.ResourceUsage;
 import org.monitorserver.domain.metric.TestItem;
 import org.monitorserver.persistence.StorageUnavailableException;
-import org.monitorserver.persistence.metric.MetricIngest;
 
-/** {@link MetricWriter} without a server: a fake ingest stands for the database. */
+/** {@link MetricWriter} without a server: a fake {@link MetricBatches} stands for the database. */
 class MetricWriterTest {
 
     /** Records each batch; refuses any batch holding an item named "refused"; can be held shut. */
-    private static final class FakeIngest extends MetricIngest {
+    private static final class FakeIngest extends MetricBatches {
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch open = new CountDownLatch(1);
         final AtomicInteger races = new AtomicInteger();
 
         @Override
-        public void recordBatch(List<Metric> metrics) {
+        public void store(List<Metric> metrics) {
             try {
                 open.await();
             } catch (InterruptedException e) {
@@ -60,7 +59,7 @@ class MetricWriterTest {
     private final MetricWriter writer = new MetricWriter();
 
     MetricWriterTest() {
-        writer.ingest = ingest;
+        writer.batches = ingest;
         writer.threadFactory = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable task) {

@@ -1,7 +1,8 @@
 package org.monitorserver.rest.metric;
 
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.monitorserver.domain.FieldLimits;
 import org.monitorserver.domain.metric.Metric;
@@ -32,7 +33,7 @@ public record MetricSubmission(
         @Schema(name = "mem_usage", required = true, description = "MB") double memUsage) {
 
     /** @throws org.monitorserver.rest.InvalidRequestException naming every missing or mistyped field */
-    public static MetricSubmission read(JsonObject json) {
+    public static MetricSubmission read(Map<String, JsonValue> json) {
         var fields = new JsonFields(json);
         var submission = new MetricSubmission(
                 fields.hash("session_h"),

@@ -3,7 +3,6 @@ package org.monitorserver.rest.metric;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +32,7 @@ import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.PageJson.Rows;
 import org.monitorserver.persistence.ingest.IngestService;
+import org.monitorserver.persistence.ingest.MetricWriter;
 import org.monitorserver.persistence.metric.MetricQueries;
 import org.monitorserver.rest.BulkReport;
 import org.monitorserver.rest.BulkRows;
@@ -54,6 +54,9 @@ public class MetricsResource {
 
     @EJB
     MetricQueries queries;
+
+    @Inject
+    MetricWriter writer;
 
     @Inject
     Caller caller;
@@ -80,9 +83,9 @@ public class MetricsResource {
     @APIResponse(responseCode = "503", description = "Valid, but not stored (database unavailable, server stopping); "
             + "nothing was kept, so it may be sent again",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public void create(JsonObject body, @Suspended AsyncResponse answer) {
-        // Validated here, on the request thread; the group-commit writer answers once the row is committed.
-        ingest.submitMetric(MetricSubmission.read(body).toMetric(caller.tenantId())).whenComplete((stored, failure) -> {
+    public void create(MetricSubmission metric, @Suspended AsyncResponse answer) {
+        // Validated by its reader, on the request thread; the group-commit writer answers once the row is committed.
+        writer.submit(metric.toMetric(caller.tenantId())).whenComplete((stored, failure) -> {
             if (failure != null) {
                 answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
             } else {

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.PathParam;
 import java.math.BigInteger;
 import java.util.Map;
-import org.monitorserver.persistence.resource.Resource;
+import org.monitorserver.domain.metric.Resource;
 import org.monitorserver.rest.InvalidRequestException;
 
 /**

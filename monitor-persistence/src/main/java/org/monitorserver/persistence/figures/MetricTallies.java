@@ -1,7 +1,7 @@
-package org.monitorserver.persistence.metric;
+package org.monitorserver.persistence.figures;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.monitorserver.domain.count.MetricBlock;
 import org.monitorserver.domain.count.MetricBlock.Listing;
@@ -18,6 +17,7 @@ import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.domain.usage.NodeSpan;
+import org.monitorserver.persistence.Dialect;
 
 /**
  * What one transaction adds to the {@link MetricTally metric tallies}, {@link MetricBlock metric blocks} and
@@ -115,7 +115,7 @@ final class MetricTallies {
      */
     private static final int KEPT_UP_TO = 64;
 
-    /** Kept upsert statements, by vendor, target and number of groups. */
+    /** Kept upsert statements, by dialect, target and number of groups. */
     private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
     private final Map<Group, Long> added = new TreeMap<>(GROUP_ORDER);
@@ -173,22 +173,20 @@ final class MetricTallies {
      *         PostgreSQL those whose tally row this transaction created (a component is listed by the same
      *         transaction that first tallies it, so any other is listed already), on H2 every one counted
      */
-    List<Map.Entry<Long, String>> addTalliesTo(EntityManager em, String vendor) {
-        boolean postgresql = !"h2".equals(vendor);
+    List<Map.Entry<Long, String>> addTalliesTo(Connection connection, Dialect dialect) throws SQLException {
         var components = new ArrayList<Map.Entry<Long, String>>();
         int tallyShard = ThreadLocalRandom.current().nextInt(MetricTally.SHARDS);
-        inStatements(em, vendor, Target.TALLY, added, (group, rows) -> List.of(group.tenant(),
+        inStatements(connection, dialect, Target.TALLY, added, (group, rows) -> List.of(group.tenant(),
                 group.dimension().name(), group.key(), group.dimension().isSharded() ? tallyShard : 0, rows),
-                (upsert, chunk) -> {
-                    if (postgresql) {
-                        for (Object row : upsert.getResultList()) {
-                            Object[] group = (Object[]) row;
+                (sql, parameters, chunk) -> {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        for (Object[] group : Sql.query(connection, sql, parameters, 3)) {
                             if (Boolean.TRUE.equals(group[2])) {
                                 components.add(Map.entry(((Number) group[0]).longValue(), (String) group[1]));
                             }
                         }
                     } else {
-                        upsert.executeUpdate();
+                        Sql.update(connection, sql, parameters);
                         chunk.stream().filter(group -> group.dimension() == Dimension.COMPONENT)
                                 .forEach(group -> components.add(Map.entry(group.tenant(), group.key())));
                     }
@@ -202,9 +200,10 @@ final class MetricTallies {
      * Widens the node spans of the metrics counted (or creates them), in the caller's transaction and in key
      * order: the sessions of one group commit may share contexts with another writer's.
      */
-    void addSpansTo(EntityManager em, String vendor) {
-        inStatements(em, vendor, Target.SPAN, spans, (node, span) -> List.of(node.tenant(), node.session(),
-                node.context(), span.start(), span.end()), (upsert, chunk) -> upsert.executeUpdate());
+    void addSpansTo(Connection connection, Dialect dialect) throws SQLException {
+        inStatements(connection, dialect, Target.SPAN, spans, (node, span) -> List.of(node.tenant(), node.session(),
+                node.context(), span.start(), span.end()),
+                (sql, parameters, chunk) -> Sql.update(connection, sql, parameters));
         spans.clear();
     }
 
@@ -212,11 +211,11 @@ final class MetricTallies {
      * Writes the id blocks counted, in the caller's transaction. Called last before the commit: every writer adds
      * to the same newest blocks, and their row locks are then held only while the transaction commits.
      */
-    void addBlocksTo(EntityManager em, String vendor) {
+    void addBlocksTo(Connection connection, Dialect dialect) throws SQLException {
         int shard = ThreadLocalRandom.current().nextInt(MetricBlock.SHARDS);
-        inStatements(em, vendor, Target.BLOCK, blocks, (block, rows) -> List.of(block.tenant(),
+        inStatements(connection, dialect, Target.BLOCK, blocks, (block, rows) -> List.of(block.tenant(),
                 block.listing().name(), block.key(), block.block(), shard, rows),
-                (upsert, chunk) -> upsert.executeUpdate());
+                (sql, parameters, chunk) -> Sql.update(connection, sql, parameters));
         blocks.clear();
     }
 
@@ -224,21 +223,25 @@ final class MetricTallies {
      * Upserts {@code counted} into {@code target}, {@value #GROUPS_PER_STATEMENT} groups per statement, in the
      * map's order: {@code values} gives a group's column values, {@code execute} runs each bound statement.
      */
-    private static <G, V> void inStatements(EntityManager em, String vendor, Target target, Map<G, V> counted,
-            BiFunction<G, V, List<Object>> values, BiConsumer<Query, List<G>> execute) {
+    private static <G, V> void inStatements(Connection connection, Dialect dialect, Target target,
+            Map<G, V> counted, BiFunction<G, V, List<Object>> values, Execution<G> execute) throws SQLException {
         var groups = new ArrayList<>(counted.entrySet());
         for (int from = 0; from < groups.size(); from += GROUPS_PER_STATEMENT) {
             List<Map.Entry<G, V>> chunk = groups.subList(from, Math.min(groups.size(), from
                     + GROUPS_PER_STATEMENT));
-            Query upsert = em.createNativeQuery(upsert(vendor, target, chunk.size()));
-            int parameter = 1;
+            var parameters = new ArrayList<Object>();
             for (Map.Entry<G, V> entry : chunk) {
-                for (Object value : values.apply(entry.getKey(), entry.getValue())) {
-                    upsert.setParameter(parameter++, value);
-                }
+                parameters.addAll(values.apply(entry.getKey(), entry.getValue()));
             }
-            execute.accept(upsert, chunk.stream().map(Map.Entry::getKey).toList());
+            execute.run(upsert(dialect, target, chunk.size()), parameters,
+                    chunk.stream().map(Map.Entry::getKey).toList());
         }
+    }
+
+    /** Runs one bound upsert of {@code chunk}'s groups. */
+    @FunctionalInterface
+    private interface Execution<G> {
+        void run(String sql, List<Object> parameters, List<G> chunk) throws SQLException;
     }
 
     /**
@@ -247,26 +250,27 @@ final class MetricTallies {
      * infer the type of a parameter in a {@code VALUES} list. On PostgreSQL the tally upsert also returns, per
      * row, whether it created a component's first tally row ({@code xmax = 0} marks a row the statement inserted).
      */
-    private static String upsert(String vendor, Target target, int groups) {
+    private static String upsert(Dialect dialect, Target target, int groups) {
         if (groups > KEPT_UP_TO) {
-            return build(vendor, target, groups);
+            return build(dialect, target, groups);
         }
-        return STATEMENTS.computeIfAbsent(vendor + ' ' + target + ' ' + groups, key -> build(vendor, target, groups));
+        return STATEMENTS.computeIfAbsent(dialect.name() + ' ' + target + ' ' + groups,
+                key -> build(dialect, target, groups));
     }
 
-    private static String build(String vendor, Target target, int groups) {
+    private static String build(Dialect dialect, Target target, int groups) {
         int width = target.columns.size();
         var values = new StringBuilder();
         for (int i = 0; i < groups; i++) {
             values.append(i == 0 ? "(" : ", (");
             for (int c = 0; c < width; c++) {
-                values.append(c == 0 ? "" : ", ").append("CAST(?").append(i * width + c + 1).append(" AS ")
+                values.append(c == 0 ? "" : ", ").append("CAST(? AS ")
                         .append(target.types.get(c)).append(')');
             }
             values.append(')');
         }
         String all = String.join(", ", target.columns);
-        if ("h2".equals(vendor)) {
+        if (dialect == Dialect.H2) {
             return "MERGE INTO " + target.table + " t USING (VALUES " + values + ") AS s (" + all + ") ON "
                     + String.join(" AND ", target.keys.stream().map(k -> "t." + k + " = s." + k).toList())
                     + " WHEN MATCHED THEN UPDATE SET " + target.merge("t", "s", "t.")
