@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Benchmark {
 
     private static final String HOST = "127.0.0.1";
+    private static final String METRIC_COUNT = "/api/v1/metrics/count";
+    /** The file in which the benchmark keeps the data set's user key when authentication is on. */
+    private static final String USER_KEY_FILE = "bench-user-key";
 
     private final Options options;
     private final Path target;
@@ -41,6 +44,8 @@ public final class Benchmark {
     private final Thread mainThread = Thread.currentThread();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean aborted;
+    /** Whether the report already says that node usage could not be measured (once, not once per pass). */
+    private boolean nodeUsageMissing;
 
     private Benchmark(Options options, Path target) {
         this.options = options;
@@ -309,6 +314,9 @@ public final class Benchmark {
             }
         }
         Api dataApi = reused.isPresent() ? reused.get() : load(database);
+        if (reused.isPresent() && options.runs(Scenarios.BULK_INGEST)) {
+            report.note("bulk ingest: not measured, the database was reused (--reuse).");
+        }
         if (server.get().javaPid() < 0) {
             System.err.println("monitor-bench: the server's java process was not found: no RSS figures");
         }
@@ -360,8 +368,6 @@ public final class Benchmark {
             copyFromCsv(database);
         }
     }
-
-    private static final String METRIC_COUNT = "/api/v1/metrics/count";
 
     /**
      * Creates the database, starts the server on it, loads the data set (the {@value Scenarios#BULK_INGEST} row)
@@ -456,8 +462,6 @@ public final class Benchmark {
         return reads;
     }
 
-    private boolean nodeUsageMissing;
-
     /**
      * Runs {@code scenario} (with {@code writers} in the background, if any) and checks that {@code /metrics/count}
      * grew by exactly the POSTs' 201 answers; a report line says so, marked failed if not.
@@ -538,9 +542,6 @@ public final class Benchmark {
         Files.writeString(dataSetDataDir().resolve(USER_KEY_FILE), key);
         return key;
     }
-
-    /** The file in which the benchmark keeps the data set's user key when authentication is on. */
-    private static final String USER_KEY_FILE = "bench-user-key";
 
     /** {@code scenario} with the data set's key when authentication is on. */
     private Scenario keyed(Scenario scenario) throws IOException {
