@@ -691,7 +691,8 @@ public final class Benchmark {
         }
         if (!failures.isEmpty()) {
             throw new BenchmarkException("scenario '" + scenario.name() + "': " + failures.size()
-                    + " path(s) do not answer as expected (" + scenario.expected() + "), so it would measure errors:\n  "
+                    + " path(s) do not answer as expected (" + scenario.expected() + "), so it would measure "
+                    + "errors:\n  "
                     + String.join("\n  ", failures.subList(0, Math.min(20, failures.size())))
                     + (failures.size() > 20 ? "\n  … and " + (failures.size() - 20) + " more" : ""));
         }

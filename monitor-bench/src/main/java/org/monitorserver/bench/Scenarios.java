@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The scenarios, in report order, and their requests, built from the data set. Every path names data that
- * exists: a benchmark of 404s measures nothing. Read scenarios sample 100 sessions, 100 items and 100 builds, so that
- * caches do not make them trivial, and give each route of a scenario the same share of the requests.
+ * exists: a benchmark of 404s measures nothing (but the stack's ceiling, whose 404 is the point). Read scenarios
+ * sample 100 sessions, 100 items and 100 builds, so that caches do not make them trivial, and give each route of a
+ * scenario the same share of the requests.
  */
 final class Scenarios {
 
@@ -99,7 +100,7 @@ final class Scenarios {
                 LoadGenerator.Expected.NOT_FOUND, LoadGenerator.Connections.KEEP_ALIVE);
     }
 
-    /** {@value #SINGLE_POST}: 16 keep-alive connections, each answer a 201; also the writers of {@value #UNDER_WRITERS}. */
+    /** {@value #SINGLE_POST}: 16 keep-alive connections, each answer a 201; the writers of {@value #UNDER_WRITERS}. */
     Scenario singlePost() {
         return new Scenario(SINGLE_POST, POST_CONNECTIONS, posts(), LoadGenerator.Expected.CREATED,
                 LoadGenerator.Connections.KEEP_ALIVE);
@@ -114,7 +115,7 @@ final class Scenarios {
                 LoadGenerator.Connections.ONE_PER_REQUEST);
     }
 
-    /** Scenarios 3 to 13 (every read scenario) for a server that holds {@code metricCount} metrics. */
+    /** Every read scenario, {@value #COUNTS} to {@value #MIXED}, for a server holding {@code metricCount} metrics. */
     List<Scenario> reads(long metricCount) {
         var scenarios = new ArrayList<Scenario>();
         scenarios.add(read(COUNTS, routes(
