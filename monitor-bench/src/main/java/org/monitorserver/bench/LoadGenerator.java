@@ -109,7 +109,7 @@ final class LoadGenerator {
                 Latencies.percentile(sorted, 99) / 1000.0, firstError);
     }
 
-    /** One connection's loop. Its fields are read by the caller after {@code join}, which publishes them. */
+    /** One client's loop. Its fields are read by the caller after {@code join}, which publishes them. */
     private final class Worker implements Runnable {
 
         private final List<Request> requests;
