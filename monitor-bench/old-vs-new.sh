@@ -32,7 +32,8 @@ else
     git -C "$root" worktree add --detach "$baseline" "$commit"
 fi
 echo "old-vs-new: building $(git -C "$baseline" log -1 --format='%h %s' HEAD) in $baseline" >&2
-(cd "$baseline" && mvn -q -DskipTests package)
+# The provisioning's CLI talks on stdout even with -q: keep stdout for the benchmark's report.
+(cd "$baseline" && mvn -q -DskipTests package) >&2
 
 cd "$root"
 exec java -jar "$jar" --baseline-server "$baseline/monitor-ear/target/server" "$@"

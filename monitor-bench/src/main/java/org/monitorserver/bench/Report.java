@@ -111,7 +111,8 @@ final class Report {
      * request of each, and new / old of both.
      */
     static String oldVsNew(Report old, Report current) {
-        var out = new StringBuilder("Old vs new\n\n| scenario | requests/s old | requests/s new | new/old "
+        var out = new StringBuilder("Old vs new: the two runs above, the baseline's as old (new/old above 1: more "
+                + "requests/s, or more server CPU per request, in the new run)\n\n| scenario | requests/s old | requests/s new | new/old "
                 + "| CPU µs/request old | CPU µs/request new | new/old |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Result now : current.ordered()) {
             Optional<Result> before = find(old.results, now.scenario());
