@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Benchmark {
 
     private static final String HOST = "127.0.0.1";
+    private static final String METRIC_COUNT = "/api/v1/metrics/count";
+    /** The file in which the benchmark keeps the data set's user key when authentication is on. */
+    private static final String USER_KEY_FILE = "bench-user-key";
 
     private final Options options;
     private final Path target;
@@ -39,6 +44,8 @@ public final class Benchmark {
     private final Thread mainThread = Thread.currentThread();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean aborted;
+    /** Whether the report already says that node usage could not be measured (once, not once per pass). */
+    private boolean nodeUsageMissing;
 
     private Benchmark(Options options, Path target) {
         this.options = options;
@@ -62,15 +69,46 @@ public final class Benchmark {
             System.out.print(Options.USAGE);
             return;
         }
-        var benchmark = new Benchmark(options, targetDirectory());
+        // With a baseline, the same run goes against the old server first, then against the current one.
+        List<Options> subjects = options.baselineServer() == null ? List.of(options)
+                : List.of(options.forBaseline(), options);
+        Path target = targetDirectory();
+        var running = new AtomicReference<Benchmark>();
         // Ctrl-C or a kill must not leave a server running.
-        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::abort, "abort"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Benchmark benchmark = running.get();
+            if (benchmark != null) {
+                benchmark.abort();
+            }
+        }, "abort"));
+        var reports = new ArrayList<Report>();
         int status = 1;
         try {
-            benchmark.run();
-            status = 0;
+            // Both servers before the first database is touched: the second must not be missing an hour later.
+            subjects.forEach(subject -> Server.launcher(subject.server()));
+            for (Options subject : subjects) {
+                var benchmark = new Benchmark(subject, target);
+                running.set(benchmark);
+                try {
+                    benchmark.run();
+                } finally {
+                    benchmark.finished.countDown();
+                }
+                reports.add(benchmark.report);
+            }
+            if (reports.size() == 2) {
+                String comparison = Report.oldVsNew(reports.get(0), reports.get(1));
+                Path file = target.resolve(options.reportFileName().replace(".md", "-old-vs-new.md"));
+                reports.get(1).write(file, comparison);
+                System.out.print("\n" + comparison);
+                System.err.println("monitor-bench: old vs new written to " + file);
+            }
+            status = reports.stream().anyMatch(Report::failed) ? 1 : 0;
+            if (status != 0) {
+                System.err.println("monitor-bench: a check failed: see the lines marked " + Report.FAILED.trim());
+            }
         } catch (Exception e) {
-            if (benchmark.aborted) {
+            if (running.get() != null && running.get().aborted) {
                 // Whatever broke, it broke because the server was being stopped.
                 System.err.println("monitor-bench: interrupted");
             } else if (e instanceof BenchmarkException) {
@@ -79,8 +117,6 @@ public final class Benchmark {
                 System.err.print("monitor-bench: ");
                 e.printStackTrace();
             }
-        } finally {
-            benchmark.finished.countDown();
         }
         System.exit(status);
     }
@@ -267,95 +303,251 @@ public final class Benchmark {
 
     /** Loads (or reuses) the N-metric data set and runs every scenario of the load generator that is selected. */
     private void measureDataSet(Database database) throws IOException, InterruptedException {
-        var loader = new Loader(api, data);
-        boolean loaded = false;
+        Optional<Api> reused = Optional.empty();
         if (options.reuse() && database.exists(options.database())) {
             startServer(database, options.database(), dataSetSettings());
-            loaded = holdsDataSet();
-            if (!loaded) {
+            Optional<Api> candidate = dataSetApi();
+            if (candidate.isPresent() && holdsDataSet(candidate.get())) {
+                reused = candidate;
+            } else {
                 stopServer();
             }
         }
-        if (!loaded) {
-            System.err.println("monitor-bench: creating database " + options.database());
-            database.recreate(options.database());
-            startServer(database, options.database(), dataSetSettings());
-            loader.loadContexts();
-            loader.loadSessions();
-            List<String> indexes = options.fastLoad() ? database.dropMetricIndexes(options.database()) : List.of();
-            var rss = RssSampler.start(server.get().javaPid());
-            Loader.Ingest ingest;
-            long maxRss;
-            try {
-                ingest = loader.loadMetrics();
-            } finally {
-                maxRss = rss.stop();
-            }
-            long count = api.count("/api/v1/metrics/count");
-            if (count != data.metrics()) {
-                throw new BenchmarkException("after the load, /api/v1/metrics/count is " + count + ", not "
-                        + data.metrics());
-            }
-            System.err.printf(Locale.ROOT, "monitor-bench: loaded %,d metrics in %.1f s (%,.0f metrics/s)%n",
-                    ingest.rows(), ingest.seconds(), ingest.rowsPerSecond());
-            if (!indexes.isEmpty()) {
-                System.err.printf(Locale.ROOT, "monitor-bench: --fast-load: building %d metric indexes%n",
-                        indexes.size());
-                database.createIndexes(options.database(), indexes);
-            }
-            System.err.println("monitor-bench: VACUUM ANALYZE after the load, as autovacuum would do");
-            database.analyze(options.database());
-            if (options.fastLoad()) {
-                report.note("bulk ingest: not reported, the metric indexes were built after the load (--fast-load).");
-            } else if (options.runs(Scenarios.BULK_INGEST)) {
-                // Errors: a failed chunk stops the run, so a finished run has none.
-                report.add(new Result(Scenarios.BULK_INGEST, Loader.PARALLEL_UPLOADS, ingest.rowsPerSecond(),
-                        Latencies.percentile(ingest.chunkMicrosSorted(), 50) / 1000.0,
-                        Latencies.percentile(ingest.chunkMicrosSorted(), 99) / 1000.0, 0, maxRss, Double.NaN));
-            }
-        } else if (options.runs(Scenarios.BULK_INGEST)) {
+        Api dataApi = reused.isPresent() ? reused.get() : load(database);
+        if (reused.isPresent() && options.runs(Scenarios.BULK_INGEST)) {
             report.note("bulk ingest: not measured, the database was reused (--reuse).");
         }
         if (server.get().javaPid() < 0) {
             System.err.println("monitor-bench: the server's java process was not found: no RSS figures");
         }
-
         var scenarios = new Scenarios(data, HOST + ":" + options.port());
         var generator = new LoadGenerator(HOST, options.port());
-        warmUp(scenarios.warmup(api.count("/api/v1/metrics/count")), generator);
+        Set<String> checked = new HashSet<>();
+        if (reused.isEmpty()) {
+            measureAfterLoad(database, scenarios, generator, dataApi, checked);
+        }
+        warmUp(keyed(scenarios.warmup(dataApi.count(METRIC_COUNT))), generator);
+        if (options.runs(Scenarios.CEILING)) {
+            Scenario ceiling = keyed(scenarios.ceiling());
+            check(ceiling, checked);
+            report.add(run(ceiling, generator).result());
+        }
         if (options.runs(Scenarios.SINGLE_POST)) {
-            long before = api.count("/api/v1/metrics/count");
-            var measured = run(scenarios.singlePost(), generator);
-            long after = api.count("/api/v1/metrics/count");
-            long created = measured.outcome().created();
-            String note = "single POST: count grew by " + (after - before) + ", 201 answers " + created;
-            if (after - before != created) {
-                note += " — MISMATCH: the count and the 201 answers disagree by " + (after - before - created);
-                System.err.println("monitor-bench: " + note);
-            }
+            report.add(runCounted(keyed(scenarios.singlePost()), Optional.empty(), generator, dataApi).result());
+        }
+        if (options.runs(Scenarios.PYTEST_SHAPED)) {
+            var measured = runCounted(keyed(scenarios.pytestShaped()), Optional.empty(), generator, dataApi);
+            LoadGenerator.Outcome outcome = measured.outcome();
             report.add(measured.result());
-            report.note(note);
+            report.note(String.format(Locale.ROOT, "%s: %,d answers, %,d of them 201, %,d others; connection "
+                    + "failures apart from answers: %,d at the connect (refused, timed out), %,d after it (reset, "
+                    + "closed, timed out reading)%s.", Scenarios.PYTEST_SHAPED,
+                    outcome.requests() - outcome.connectFailures() - outcome.exchangeFailures(), outcome.created(),
+                    outcome.requests() - outcome.connectFailures() - outcome.exchangeFailures() - outcome.ok(),
+                    outcome.connectFailures(), outcome.exchangeFailures(),
+                    outcome.errors() > 0 ? "; the first error: " + outcome.firstError() : ""));
         }
         // Read after the POSTs, so that the last page exists; it stays a full page's query either way.
-        List<Scenario> reads = scenarios.reads(api.count("/api/v1/metrics/count"));
-        Set<String> checked = new HashSet<>();
+        List<Scenario> reads = reads(scenarios, dataApi.count(METRIC_COUNT));
         for (Scenario scenario : reads) {
-            if (options.runs(scenario.name())) {
+            check(scenario, checked);
+            report.add(run(scenario, generator).result());
+        }
+        if (options.runs(Scenarios.UNDER_WRITERS)) {
+            // The writers grow the tables: the read scenarios are the ones of the count before the pass.
+            Scenario writers = keyed(scenarios.singlePost());
+            for (Scenario scenario : reads) {
+                report.add(runCounted(scenario.named(Scenarios.UNDER_WRITERS + ": " + scenario.name()),
+                        Optional.of(writers), generator, dataApi).result());
+            }
+            report.note(Scenarios.UNDER_WRITERS + ": " + writers.connections() + " connections of single POSTs "
+                    + "during each read scenario; the rows are the reads' figures, their server CPU per request is "
+                    + "over the reads' and the writers' requests together.");
+        }
+        if (options.runs(Scenarios.COPY)) {
+            copyFromCsv(database);
+        }
+    }
+
+    /**
+     * Creates the database, starts the server on it, loads the data set (the {@value Scenarios#BULK_INGEST} row)
+     * and answers the API the scenarios go through: with the data set's key when authentication is on.
+     */
+    private Api load(Database database) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: creating database " + options.database());
+        database.recreate(options.database());
+        startServer(database, options.database(), dataSetSettings());
+        Api dataApi = options.auth() ? api.withKey(createDataSetKey()) : api;
+        var loader = new Loader(dataApi, data);
+        loader.loadContexts();
+        loader.loadSessions();
+        List<String> indexes = options.fastLoad() ? database.dropMetricIndexes(options.database()) : List.of();
+        var rss = RssSampler.start(server.get().javaPid());
+        Loader.Ingest ingest;
+        long maxRss;
+        try {
+            ingest = loader.loadMetrics();
+        } finally {
+            maxRss = rss.stop();
+        }
+        long count = dataApi.count(METRIC_COUNT);
+        if (count != data.metrics()) {
+            throw new BenchmarkException("after the load, " + METRIC_COUNT + " is " + count + ", not "
+                    + data.metrics());
+        }
+        System.err.printf(Locale.ROOT, "monitor-bench: loaded %,d metrics in %.1f s (%,.0f metrics/s)%n",
+                ingest.rows(), ingest.seconds(), ingest.rowsPerSecond());
+        if (!indexes.isEmpty()) {
+            System.err.printf(Locale.ROOT, "monitor-bench: --fast-load: building %d metric indexes%n",
+                    indexes.size());
+            database.createIndexes(options.database(), indexes);
+        }
+        if (options.fastLoad()) {
+            report.note("bulk ingest: not reported, the metric indexes were built after the load (--fast-load).");
+        } else if (options.runs(Scenarios.BULK_INGEST)) {
+            // Errors: a failed chunk stops the run, so a finished run has none.
+            report.add(new Result(Scenarios.BULK_INGEST, Loader.PARALLEL_UPLOADS, ingest.rowsPerSecond(),
+                    Latencies.percentile(ingest.chunkMicrosSorted(), 50) / 1000.0,
+                    Latencies.percentile(ingest.chunkMicrosSorted(), 99) / 1000.0, 0, maxRss, Double.NaN));
+        }
+        return dataApi;
+    }
+
+    /**
+     * Right after a load: every selected read scenario once, for {@code --after-load-duration} seconds, with no
+     * warm-up and no manual ANALYZE (PostgreSQL's statistics are those the server's own background analysis left,
+     * if any); then VACUUM ANALYZE only with {@code --vacuum-analyze}.
+     */
+    private void measureAfterLoad(Database database, Scenarios scenarios, LoadGenerator generator, Api dataApi,
+            Set<String> checked) throws IOException, InterruptedException {
+        if (options.runs(Scenarios.AFTER_LOAD) && options.afterLoadSeconds() > 0) {
+            for (Scenario scenario : reads(scenarios, dataApi.count(METRIC_COUNT))) {
                 check(scenario, checked);
-                report.add(run(scenario, generator).result());
+                report.add(run(scenario.named(Scenarios.AFTER_LOAD + ": " + scenario.name()), generator,
+                        options.afterLoadSeconds()).result());
+            }
+            report.note(String.format(Locale.ROOT, "%s: each read scenario for %d s, without a warm-up, before any "
+                    + "manual ANALYZE.", Scenarios.AFTER_LOAD, options.afterLoadSeconds()));
+        }
+        if (options.vacuumAnalyze()) {
+            System.err.println("monitor-bench: VACUUM ANALYZE after the load (--vacuum-analyze)");
+            database.analyze(options.database());
+            report.note("VACUUM ANALYZE ran after the load (--vacuum-analyze): the later scenarios read with fresh "
+                    + "statistics.");
+        } else {
+            report.note("No manual VACUUM ANALYZE after the load (add --vacuum-analyze for one): the later scenarios "
+                    + "read with the statistics the server's own analysis left.");
+        }
+    }
+
+    /** The selected read scenarios for {@code metricCount} metrics, node usage last when its key is there. */
+    private List<Scenario> reads(Scenarios scenarios, long metricCount) throws IOException {
+        var reads = new ArrayList<Scenario>();
+        for (Scenario scenario : scenarios.reads(metricCount)) {
+            if (options.runs(scenario.name())) {
+                reads.add(keyed(scenario));
             }
         }
         if (options.runs(Scenarios.NODE_USAGE)) {
             Path keyFile = dataSetDataDir().resolve(ADMIN_KEY_FILE);
             if (Files.isRegularFile(keyFile)) {
-                Scenario usage = scenarios.nodeUsage(Files.readString(keyFile).strip());
-                check(usage, checked);
-                report.add(run(usage, generator).result());
-            } else {
+                // The admin key, in place of the data set's key.
+                reads.add(scenarios.nodeUsage(Files.readString(keyFile).strip()));
+            } else if (!nodeUsageMissing) {
+                nodeUsageMissing = true;
                 report.note(Scenarios.NODE_USAGE + ": not measured, " + keyFile + " is missing: the server writes "
                         + "the superadmin key there when it first starts on a new database (run without --reuse).");
             }
         }
+        return reads;
+    }
+
+    /**
+     * Runs {@code scenario} (with {@code writers} in the background, if any) and checks that {@code /metrics/count}
+     * grew by exactly the POSTs' 201 answers; a report line says so, marked failed if not.
+     */
+    private Measurement runCounted(Scenario scenario, Optional<Scenario> writers, LoadGenerator generator,
+            Api dataApi) throws IOException, InterruptedException {
+        long before = dataApi.count(METRIC_COUNT);
+        Measurement measured = run(scenario, generator, options.durationSeconds(), writers);
+        long grown = dataApi.count(METRIC_COUNT) - before;
+        LoadGenerator.Outcome posts = measured.writers().orElse(measured.outcome());
+        String line = String.format(Locale.ROOT, "%s: count grew by %,d, 201 answers %,d%s", scenario.name(), grown,
+                posts.created(), writers.isEmpty() ? "" : String.format(Locale.ROOT, " (writers: %s POSTs/s, %,d "
+                        + "errors)", Report.rate(posts.requestsPerSecond()), posts.errors()));
+        if (grown == posts.created()) {
+            report.note(line + ".");
+        } else {
+            line += " — MISMATCH: the count and the 201 answers disagree by " + (grown - posts.created());
+            System.err.println("monitor-bench: " + line);
+            report.fail(line);
+        }
+        return measured;
+    }
+
+    /**
+     * {@value Scenarios#COPY}: the data set's rows (those the load sent, ids of their own) written to a CSV, then
+     * copied by {@code psql}'s {@code \copy} into two empty copies of table {@code metric}, never into it: one
+     * {@code LIKE metric INCLUDING ALL} (every index, default and check), one {@code LIKE metric INCLUDING DEFAULTS}
+     * with the primary key only. Each copy is timed on the wall clock, then its table dropped.
+     */
+    private void copyFromCsv(Database database) throws IOException, InterruptedException {
+        long tenantId = database.tenantId(options.database(), options.auth() ? AuthComparison.TENANT : "default");
+        Path csv = target.resolve("copy-" + data.metrics() + ".csv");
+        System.err.println("monitor-bench: COPY: writing " + csv);
+        try {
+            long rows = MetricCsv.write(data, tenantId, csv);
+            String like = "bench_copy_like";
+            String bare = "bench_copy_bare";
+            System.err.println("monitor-bench: COPY into " + like);
+            double likeSeconds = database.timeCopy(options.database(), like,
+                    "CREATE TABLE " + like + " (LIKE metric INCLUDING ALL)", MetricCsv.COLUMNS, csv);
+            System.err.println("monitor-bench: COPY into " + bare);
+            double bareSeconds = database.timeCopy(options.database(), bare, "CREATE TABLE " + bare
+                    + " (LIKE metric INCLUDING DEFAULTS); ALTER TABLE " + bare + " ADD PRIMARY KEY (id)",
+                    MetricCsv.COLUMNS, csv);
+            report.add(new Result(Scenarios.COPY_LIKE, 1, rows / likeSeconds, Double.NaN, Double.NaN, 0, -1,
+                    Double.NaN));
+            report.add(new Result(Scenarios.COPY_BARE, 1, rows / bareSeconds, Double.NaN, Double.NaN, 0, -1,
+                    Double.NaN));
+            report.note(String.format(Locale.ROOT, "COPY: %,d rows (%,.1f MB of CSV, the bulk load's rows) by psql "
+                    + "\\copy, wall clock: %.1f s into %s (LIKE metric INCLUDING ALL: every index of metric), %.1f s "
+                    + "into %s (LIKE metric INCLUDING DEFAULTS plus the primary key, no secondary index); both tables "
+                    + "dropped after.", rows, Files.size(csv) / 1e6, likeSeconds, like, bareSeconds, bare));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /**
+     * The API of a reused data set: the server's with the key saved at its load when authentication is on, empty
+     * when that key is missing (the data set is then loaded again).
+     */
+    private Optional<Api> dataSetApi() throws IOException {
+        if (!options.auth()) {
+            return Optional.of(api);
+        }
+        Path keyFile = dataSetDataDir().resolve(USER_KEY_FILE);
+        return Files.isRegularFile(keyFile) ? Optional.of(api.withKey(Files.readString(keyFile).strip()))
+                : Optional.empty();
+    }
+
+    /**
+     * With authentication on: tenant {@value AuthComparison#TENANT}, its user and a key made with the superadmin
+     * key the server generated at its first start, the key saved for a later {@code --reuse}.
+     */
+    private String createDataSetKey() throws IOException, InterruptedException {
+        String adminKey = Files.readString(dataSetDataDir().resolve(ADMIN_KEY_FILE)).strip();
+        String key = AuthComparison.createUserKey(api.withKey(adminKey));
+        Files.writeString(dataSetDataDir().resolve(USER_KEY_FILE), key);
+        return key;
+    }
+
+    /** {@code scenario} with the data set's key when authentication is on. */
+    private Scenario keyed(Scenario scenario) throws IOException {
+        Optional<String> key = options.auth()
+                ? Optional.of(Files.readString(dataSetDataDir().resolve(USER_KEY_FILE)).strip()) : Optional.empty();
+        return key.map(k -> scenario.withHeader("Authorization", AuthComparison.bearer(k))).orElse(scenario);
     }
 
     /**
@@ -364,7 +556,8 @@ public final class Benchmark {
      * {@value Scenarios#NODE_USAGE} finds it, also in a later {@code --reuse} run.
      */
     private Map<String, String> dataSetSettings() {
-        return Map.of("MONITOR_SERVER_DATA_DIR", dataSetDataDir().toAbsolutePath().toString());
+        return Map.of("MONITOR_SERVER_DATA_DIR", dataSetDataDir().toAbsolutePath().toString(),
+                "MONITOR_SERVER_AUTH", options.auth() ? "on" : "off");
     }
 
     private Path dataSetDataDir() {
@@ -378,22 +571,22 @@ public final class Benchmark {
         }
         System.err.printf("monitor-bench: warming up for %d s (%d connections, mixed reads and POSTs)%n",
                 options.warmupSeconds(), warmup.connections());
-        var outcome = generator.run(warmup.requests(), warmup.connections(),
-                Duration.ofSeconds(options.warmupSeconds()));
+        var outcome = generator.run(warmup, Duration.ofSeconds(options.warmupSeconds()));
         if (outcome.errors() > 0) {
             System.err.println("monitor-bench: the warm-up had " + outcome.errors() + " errors, the first: "
                     + outcome.firstError());
         }
     }
 
-    /**
-     * A report row, the load generator's full outcome behind it, and the cores other processes kept busy meanwhile
-     * (NaN when unknown).
-     */
     /** The file in which the server writes a generated superadmin key (the server's {@code SuperadminKey}). */
     static final String ADMIN_KEY_FILE = "admin-key";
 
-    private record Measurement(Result result, LoadGenerator.Outcome outcome, double otherCores) {
+    /**
+     * A report row, the load generator's full outcome behind it, the background writers' outcome if there were
+     * any, and the cores other processes kept busy meanwhile (NaN when unknown).
+     */
+    private record Measurement(Result result, LoadGenerator.Outcome outcome, Optional<LoadGenerator.Outcome> writers,
+            double otherCores) {
     }
 
     /** Runs one scenario for the configured duration, with the server's memory sampled meanwhile. */
@@ -403,11 +596,23 @@ public final class Benchmark {
 
     /** Runs one scenario for {@code seconds}, with the server's memory sampled meanwhile. */
     private Measurement run(Scenario scenario, LoadGenerator generator, int seconds) throws InterruptedException {
-        System.err.printf("monitor-bench: %s (%d connections, %d s, %d requests in rotation)%n", scenario.name(),
-                scenario.connections(), seconds, scenario.requests().size());
+        return run(scenario, generator, seconds, Optional.empty());
+    }
+
+    /**
+     * Runs one scenario for {@code seconds}, with {@code writers} sending from their own threads over the same
+     * interval if there are any, and the server's memory sampled meanwhile. The row is the scenario's; its server
+     * CPU per request is over the scenario's and the writers' requests together (the JVM's time has no owner).
+     */
+    private Measurement run(Scenario scenario, LoadGenerator generator, int seconds, Optional<Scenario> writers)
+            throws InterruptedException {
+        System.err.printf("monitor-bench: %s (%d connections, %d s, %d requests in rotation%s)%n", scenario.name(),
+                scenario.connections(), seconds, scenario.requests().size(),
+                writers.map(w -> ", " + w.connections() + " writers").orElse(""));
         long pid = server.get().javaPid();
         var rss = RssSampler.start(pid);
         LoadGenerator.Outcome outcome;
+        Optional<LoadGenerator.Outcome> written = Optional.empty();
         long maxRss;
         // Right around the timed interval: the warm-up and the checks before it are not in the figure.
         long self = ProcessHandle.current().pid();
@@ -419,7 +624,15 @@ public final class Benchmark {
         Optional<Duration> benchAfter;
         Optional<Duration> machineAfter;
         try {
-            outcome = generator.run(scenario.requests(), scenario.connections(), Duration.ofSeconds(seconds));
+            Optional<FutureTask<LoadGenerator.Outcome>> background = writers.map(w ->
+                    new FutureTask<>(() -> generator.run(w, Duration.ofSeconds(seconds))));
+            background.ifPresent(task -> new Thread(task, "writers").start());
+            outcome = generator.run(scenario, Duration.ofSeconds(seconds));
+            if (background.isPresent()) {
+                written = Optional.of(background.get().get());
+            }
+        } catch (ExecutionException e) {
+            throw new BenchmarkException("the writers failed: " + e.getCause());
         } finally {
             cpuAfter = ServerCpu.used(pid);
             benchAfter = ServerCpu.used(self);
@@ -427,7 +640,8 @@ public final class Benchmark {
             maxRss = rss.stop();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpuMicros = ServerCpu.microsPerRequest(cpuBefore, cpuAfter, outcome.requests());
+        double cpuMicros = ServerCpu.microsPerRequest(cpuBefore, cpuAfter,
+                outcome.requests() + written.map(LoadGenerator.Outcome::requests).orElse(0L));
         double otherCores = ServerCpu.otherCores(difference(machineBefore, machineAfter),
                 difference(cpuBefore, cpuAfter), difference(benchBefore, benchAfter), elapsed);
         System.err.printf(Locale.ROOT, "monitor-bench:   %s requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s, "
@@ -435,7 +649,8 @@ public final class Benchmark {
                 Report.rate(outcome.requestsPerSecond()), outcome.p50Millis(), outcome.p99Millis(), outcome.errors(),
                 outcome.errors() > 0 ? " (first: " + outcome.firstError() + ")" : "", cpuMicros, otherCores);
         return new Measurement(new Result(scenario.name(), scenario.connections(), outcome.requestsPerSecond(),
-                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss, cpuMicros), outcome, otherCores);
+                outcome.p50Millis(), outcome.p99Millis(), outcome.errors(), maxRss, cpuMicros), outcome, written,
+                otherCores);
     }
 
     private static Optional<Duration> difference(Optional<Duration> before, Optional<Duration> after) {
@@ -444,7 +659,7 @@ public final class Benchmark {
 
     /**
      * Calls each distinct path of {@code scenario} once (those not {@code checked} yet) and fails, listing
-     * every offender with its status and body, unless all answer 200 or 204.
+     * every offender with its status and body, unless all answer as the scenario expects (200 or 204 for a read).
      */
     private void check(Scenario scenario, Set<String> checked) throws IOException {
         var failures = new ArrayList<String>();
@@ -459,7 +674,7 @@ public final class Benchmark {
                 }
                 // The scenario's own request: with its credentials, if it has any.
                 HttpResponse response = connection.exchange(request, true);
-                if (response.status() != 200 && response.status() != 204) {
+                if (!scenario.expected().accepts(response.status())) {
                     String body = response.bodyText();
                     failures.add("GET " + request.path() + " answered " + response.status() + ": "
                             + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
@@ -476,7 +691,8 @@ public final class Benchmark {
         }
         if (!failures.isEmpty()) {
             throw new BenchmarkException("scenario '" + scenario.name() + "': " + failures.size()
-                    + " path(s) do not answer 200 or 204, so it would measure errors:\n  "
+                    + " path(s) do not answer as expected (" + scenario.expected() + "), so it would measure "
+                    + "errors:\n  "
                     + String.join("\n  ", failures.subList(0, Math.min(20, failures.size())))
                     + (failures.size() > 20 ? "\n  … and " + (failures.size() - 20) + " more" : ""));
         }
@@ -486,10 +702,10 @@ public final class Benchmark {
      * Whether the reused database holds this data set: all its sessions and contexts, and at least its metrics.
      * Earlier runs' POSTs add metrics, so the metric count is usually above N.
      */
-    private boolean holdsDataSet() throws IOException, InterruptedException {
-        long metrics = api.count("/api/v1/metrics/count");
-        long sessions = api.count("/api/v1/sessions/count");
-        long contexts = api.count("/api/v1/contexts/count");
+    private boolean holdsDataSet(Api dataApi) throws IOException, InterruptedException {
+        long metrics = dataApi.count(METRIC_COUNT);
+        long sessions = dataApi.count("/api/v1/sessions/count");
+        long contexts = dataApi.count("/api/v1/contexts/count");
         if (sessions == data.sessions().size() && contexts == data.contexts().size() && metrics >= data.metrics()) {
             System.err.printf("monitor-bench: reusing database %s (%,d metrics)%n", options.database(), metrics);
             report.note(String.format(Locale.ROOT, "Database reused: %,d bulk-loaded metrics and %,d posted by "

@@ -2,6 +2,7 @@ package org.monitorserver.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,33 @@ final class Database {
     void createIndexes(String name, List<String> definitions) throws IOException, InterruptedException {
         for (String definition : definitions) {
             psql(name, "SET maintenance_work_mem = '256MB'; " + definition);
+        }
+    }
+
+    /** The id of tenant {@code tenant} (a name of letters only) in database {@code name}. */
+    long tenantId(String name, String tenant) throws IOException, InterruptedException {
+        String id = psql(name, "SELECT id FROM tenant WHERE name = '" + tenant + "'").trim();
+        if (id.isEmpty()) {
+            throw new BenchmarkException("database " + name + " has no tenant '" + tenant + "'");
+        }
+        return Long.parseLong(id);
+    }
+
+    /**
+     * Creates {@code table} in {@code name} with {@code create} (statements that create it, never touching the live
+     * table), fills it from {@code csv} with psql's {@code \copy} of {@code columns}, drops it, and answers the
+     * wall-clock seconds of the copy alone.
+     */
+    double timeCopy(String name, String table, String create, List<String> columns, Path csv)
+            throws IOException, InterruptedException {
+        psql(name, "DROP TABLE IF EXISTS " + table + "; " + create);
+        try {
+            long start = System.nanoTime();
+            psql(name, "\\copy " + table + " (" + String.join(", ", columns) + ") FROM '" + csv.toAbsolutePath()
+                    + "' WITH (FORMAT csv)");
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            psql(name, "DROP TABLE " + table);
         }
     }
 

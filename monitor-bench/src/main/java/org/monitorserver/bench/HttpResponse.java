@@ -8,11 +8,6 @@ import java.nio.charset.StandardCharsets;
  */
 record HttpResponse(int status, boolean closeConnection, long bodyLength, byte[] body) {
 
-    /** 200, 201 and 204: every answer a working route gives to the benchmark's requests. */
-    boolean ok() {
-        return status == 200 || status == 201 || status == 204;
-    }
-
     String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }

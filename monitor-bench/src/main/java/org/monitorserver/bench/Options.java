@@ -5,15 +5,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The command line of the benchmark. {@link #parse} throws {@link UsageException} for anything it does not
  * understand, so that {@link Benchmark} can answer with the usage and exit status 2.
  */
 record Options(int metrics, String database, String pgHost, int pgPort, boolean reuse, boolean fastLoad,
-        int durationSeconds,
-        int warmupSeconds, int port, int managementPort, Path server, Set<String> only, int importMetrics,
-        String importDatabase, int authMetrics, String authDatabase, boolean help) {
+        int durationSeconds, int afterLoadSeconds, boolean vacuumAnalyze, boolean auth,
+        int warmupSeconds, int port, int managementPort, Path server, Path baselineServer, boolean baseline,
+        Set<String> only, int importMetrics, String importDatabase, int authMetrics, String authDatabase,
+        boolean help) {
+
+    /** What the baseline's databases are called: the current run's names with this suffix. */
+    static final String BASELINE_SUFFIX = "_old";
 
     static final String USAGE = """
             Usage: java -jar monitor-bench.jar [options]
@@ -30,10 +35,22 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                                      after it, as a restore would (for 10M and more); the bulk ingest row is
                                      then not reported, since it would not measure ingest as it runs
               --duration SECONDS     measured time per scenario (default 20)
+              --after-load-duration SECONDS
+                                     measured time per read scenario of the pass right after the load,
+                                     before any ANALYZE (default 5, 0 for no such pass)
+              --vacuum-analyze       run VACUUM ANALYZE after that pass, as the benchmark did before issue 11
+                                     (default off: the server analyzes in the background by itself)
+              --auth on|off          MONITOR_SERVER_AUTH of the N-metric server (default off); "on" loads
+                                     the data set into tenant "bench" and sends its user's key (Bearer) with
+                                     every request
               --warmup SECONDS       one unreported warm-up of mixed reads and POSTs (default 15, 0 for none)
               --port P               the server's HTTP port (default 8181)
               --management-port P    the server's management port (default 9990)
               --server DIR           the provisioned server (default monitor-ear/target/server)
+              --baseline-server DIR  a second provisioned server (the code before a change, e.g.
+                                     monitor-bench/old-vs-new.sh): the whole run goes against it first, on
+                                     databases named with the suffix "_old" and the same data set, then
+                                     against --server, and an "old vs new" table follows
               --only A,B,...         run only these scenarios (names below); "--only import vs bulk" or
                                      "--only auth on vs off" alone skips the N-metric data set
               --import-metrics N     metrics per data set of "import vs bulk" (default 100000)
@@ -60,10 +77,14 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         boolean reuse = false;
         boolean fastLoad = false;
         int duration = 20;
+        int afterLoad = 5;
+        boolean vacuumAnalyze = false;
+        boolean auth = false;
         int warmup = 15;
         int port = 8181;
         int managementPort = 9990;
         Path server = Path.of("monitor-ear", "target", "server");
+        Path baselineServer = null;
         Set<String> only = null;
         int importMetrics = 100_000;
         String importDatabase = "monitor_bench_import";
@@ -88,6 +109,12 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 case "--help", "-h" -> help = true;
                 case "--reuse" -> reuse = true;
                 case "--fast-load" -> fastLoad = true;
+                case "--vacuum-analyze" -> vacuumAnalyze = true;
+                case "--auth" -> auth = switch (value(queue, ++i, name)) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new UsageException("--auth needs on or off, not '" + queue.get(i) + "'");
+                };
                 case "--metrics" -> metrics = number(name, value(queue, ++i, name), 1000, Integer.MAX_VALUE);
                 case "--db" -> database = databaseName(value(queue, ++i, name));
                 case "--pg" -> {
@@ -100,10 +127,12 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                     pgPort = number(name, hostPort.substring(colon + 1), 1, 65535);
                 }
                 case "--duration" -> duration = number(name, value(queue, ++i, name), 1, 86_400);
+                case "--after-load-duration" -> afterLoad = number(name, value(queue, ++i, name), 0, 86_400);
                 case "--warmup" -> warmup = number(name, value(queue, ++i, name), 0, 86_400);
                 case "--port" -> port = number(name, value(queue, ++i, name), 1, 65535);
                 case "--management-port" -> managementPort = number(name, value(queue, ++i, name), 1, 65535);
                 case "--server" -> server = Path.of(value(queue, ++i, name));
+                case "--baseline-server" -> baselineServer = Path.of(value(queue, ++i, name));
                 case "--import-metrics" -> importMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
                 case "--import-db" -> importDatabase = databaseName(value(queue, ++i, name));
                 case "--auth-metrics" -> authMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
@@ -135,8 +164,29 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (authDatabase.equals(database) || authDatabase.equals(importDatabase)) {
             throw new UsageException("--auth-db must differ from --db and --import-db");
         }
-        return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, warmup, port, managementPort,
-                server, only, importMetrics, importDatabase, authMetrics, authDatabase, help);
+        // The baseline's names get a suffix: they must stay names PostgreSQL keeps whole (63 bytes).
+        if (baselineServer != null && Stream.of(database, importDatabase, authDatabase)
+                .anyMatch(n -> n.length() + BASELINE_SUFFIX.length() > 63)) {
+            throw new UsageException("with --baseline-server, database names must be at most "
+                    + (63 - BASELINE_SUFFIX.length()) + " characters");
+        }
+        return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, afterLoad, vacuumAnalyze,
+                auth, warmup, port, managementPort, server, baselineServer, false, only, importMetrics, importDatabase,
+                authMetrics, authDatabase, help);
+    }
+
+    /**
+     * The options of the run against {@code --baseline-server}: that server, and every database with the suffix
+     * {@value #BASELINE_SUFFIX} (the old server's schema differs, so the two cannot share one).
+     */
+    Options forBaseline() {
+        if (baselineServer == null) {
+            throw new IllegalStateException("no --baseline-server");
+        }
+        return new Options(metrics, database + BASELINE_SUFFIX, pgHost, pgPort, reuse, fastLoad, durationSeconds,
+                afterLoadSeconds, vacuumAnalyze, auth, warmupSeconds, port, managementPort, baselineServer, null, true,
+                only, importMetrics, importDatabase + BASELINE_SUFFIX, authMetrics, authDatabase + BASELINE_SUFFIX,
+                help);
     }
 
     /** Whether scenario {@code name} runs. */
@@ -154,8 +204,9 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
 
     /** The report's file name: the N-metric data set's, else that of the scenarios with their own database. */
     String reportFileName() {
+        String suffix = baseline ? "-old.md" : ".md";
         if (needsDataSet()) {
-            return "bench-" + metrics + ".md";
+            return "bench-" + metrics + (auth ? "-auth" : "") + suffix;
         }
         var parts = new ArrayList<String>();
         if (runs(Scenarios.IMPORT_VS_BULK)) {
@@ -164,14 +215,18 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (runs(Scenarios.AUTH_ON_VS_OFF)) {
             parts.add("auth-" + authMetrics);
         }
-        return "bench-" + String.join("-", parts) + ".md";
+        return "bench-" + String.join("-", parts) + suffix;
     }
 
     /** The option values as one line, for the report's header. */
     String describe() {
         return "--metrics " + metrics + " --db " + database + " --pg " + pgHost + ":" + pgPort
-                + (reuse ? " --reuse" : "") + (fastLoad ? " --fast-load" : "") + " --duration " + durationSeconds + " --warmup " + warmupSeconds
+                + (reuse ? " --reuse" : "") + (fastLoad ? " --fast-load" : "") + " --duration " + durationSeconds
+                + " --after-load-duration " + afterLoadSeconds + (vacuumAnalyze ? " --vacuum-analyze" : "")
+                + " --auth " + (auth ? "on" : "off") + " --warmup " + warmupSeconds
                 + " --port " + port + " --management-port " + managementPort + " --server " + server
+                + (baseline ? " (the baseline)" : "")
+                + (baselineServer == null ? "" : " --baseline-server " + baselineServer)
                 + (only == null ? "" : " --only '" + String.join(",", only) + "'")
                 + (runs(Scenarios.IMPORT_VS_BULK) ? " --import-metrics " + importMetrics + " --import-db "
                         + importDatabase : "")

@@ -14,13 +14,22 @@ import java.util.stream.Stream;
 
 /**
  * The scenarios, in report order, and their requests, built from the data set. Every path names data that
- * exists: a benchmark of 404s measures nothing. Read scenarios sample 100 sessions, 100 items and 100 builds, so that
- * caches do not make them trivial, and give each route of a scenario the same share of the requests.
+ * exists: a benchmark of 404s measures nothing (but the stack's ceiling, whose 404 is the point). Read scenarios
+ * sample 100 sessions, 100 items and 100 builds, so that caches do not make them trivial, and give each route of a
+ * scenario the same share of the requests.
  */
 final class Scenarios {
 
+    /** An unknown route under /api/v1: a JSON 404 without the database, what the stack costs by itself. */
+    static final String CEILING = "stack ceiling (404)";
     static final String SINGLE_POST = "single POST";
+    /** pytest-monitor's load: {@value #PYTEST_CLIENTS} clients, a new connection per POST. */
+    static final String PYTEST_SHAPED = "pytest-shaped POST";
     static final String BULK_INGEST = "bulk ingest";
+    /** The bulk rows from a CSV by psql's {@code \copy}, into two copies of table {@code metric}. */
+    static final String COPY = "COPY";
+    static final String COPY_LIKE = COPY + ": into bench_copy_like (every index, rows/s)";
+    static final String COPY_BARE = COPY + ": into bench_copy_bare (primary key only, rows/s)";
     /** Not a load of the generator: {@link ImportComparison}, on a database of its own. */
     static final String IMPORT_VS_BULK = "import vs bulk";
     /** Not a load of the N-metric data set: two server starts on a database of its own ({@link AuthComparison}). */
@@ -38,14 +47,21 @@ final class Scenarios {
     static final String SCM = "SCM filters";
     static final String MIXED = "mixed reads";
     static final String NODE_USAGE = "node usage";
-    static final List<String> NAMES = List.of(SINGLE_POST, BULK_INGEST, IMPORT_VS_BULK, AUTH_ON_VS_OFF, COUNTS,
-            SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS, PIPELINES, RESOURCES, SCM,
-            MIXED, NODE_USAGE);
+    /** A pass over every read scenario right after the load, before any ANALYZE; rows "<pass>: <scenario>". */
+    static final String AFTER_LOAD = "reads right after the load";
+    /** A pass over every read scenario with {@value #POST_CONNECTIONS} single-POST writers in the background. */
+    static final String UNDER_WRITERS = "reads under " + Scenarios.POST_CONNECTIONS + " writers";
+    static final List<String> NAMES = List.of(CEILING, SINGLE_POST, PYTEST_SHAPED, BULK_INGEST, COPY, IMPORT_VS_BULK,
+            AUTH_ON_VS_OFF, COUNTS, SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS,
+            PIPELINES, RESOURCES, SCM, MIXED, NODE_USAGE, AFTER_LOAD, UNDER_WRITERS);
+    /** Report rows named {@code "<name>: <detail>"}, kept under that name's place in {@link #NAMES}. */
+    static final List<String> GROUPS = List.of(COPY, IMPORT_VS_BULK, AUTH_ON_VS_OFF, AFTER_LOAD, UNDER_WRITERS);
     /** The scenarios that run after the others, each on a database of its own, without the N-metric data set. */
     static final List<String> OWN_DATABASE = List.of(IMPORT_VS_BULK, AUTH_ON_VS_OFF);
 
     static final int READ_CONNECTIONS = 8;
     static final int POST_CONNECTIONS = 16;
+    static final int PYTEST_CLIENTS = 64;
     static final int POST_BODIES = 1000;
     static final int SAMPLE = 100;
     /** The server's default page size (the benchmark starts it with this value). */
@@ -78,11 +94,28 @@ final class Scenarios {
         this.postBodies = data.extraMetrics(POST_BODIES);
     }
 
-    Scenario singlePost() {
-        return new Scenario(SINGLE_POST, POST_CONNECTIONS, posts());
+    /** {@value #CEILING}: 16 keep-alive connections, each answer a 404. */
+    Scenario ceiling() {
+        return new Scenario(CEILING, POST_CONNECTIONS, List.of(Request.get(host, API + "/bench-ceiling-404")),
+                LoadGenerator.Expected.NOT_FOUND, LoadGenerator.Connections.KEEP_ALIVE);
     }
 
-    /** Scenarios 3 to 13 (every read scenario) for a server that holds {@code metricCount} metrics. */
+    /** {@value #SINGLE_POST}: 16 keep-alive connections, each answer a 201; the writers of {@value #UNDER_WRITERS}. */
+    Scenario singlePost() {
+        return new Scenario(SINGLE_POST, POST_CONNECTIONS, posts(), LoadGenerator.Expected.CREATED,
+                LoadGenerator.Connections.KEEP_ALIVE);
+    }
+
+    /**
+     * {@value #PYTEST_SHAPED}: the single POSTs as pytest-monitor sends them, {@code requests.post} per metric
+     * (connect, one request, the answer, close), from {@value #PYTEST_CLIENTS} clients; each answer a 201.
+     */
+    Scenario pytestShaped() {
+        return new Scenario(PYTEST_SHAPED, PYTEST_CLIENTS, posts(), LoadGenerator.Expected.CREATED,
+                LoadGenerator.Connections.ONE_PER_REQUEST);
+    }
+
+    /** Every read scenario, {@value #COUNTS} to {@value #MIXED}, for a server holding {@code metricCount} metrics. */
     List<Scenario> reads(long metricCount) {
         var scenarios = new ArrayList<Scenario>();
         scenarios.add(read(COUNTS, routes(

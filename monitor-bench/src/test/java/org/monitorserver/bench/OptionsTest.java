@@ -109,4 +109,51 @@ class OptionsTest {
         assertEquals("monitor_bench_auth", Options.parse().authDatabase());
         assertTrue(Options.parse().runs(Scenarios.AUTH_ON_VS_OFF));
     }
+
+    @Test
+    void issueElevenOptions() throws Exception {
+        Options defaults = Options.parse();
+        assertEquals(5, defaults.afterLoadSeconds());
+        assertFalse(defaults.vacuumAnalyze());
+        assertFalse(defaults.auth());
+        assertNull(defaults.baselineServer());
+        assertFalse(defaults.baseline());
+
+        Options options = Options.parse("--after-load-duration", "0", "--vacuum-analyze", "--auth", "on",
+                "--baseline-server", "/srv/old/server", "--db", "bench_r2");
+        assertEquals(0, options.afterLoadSeconds());
+        assertTrue(options.vacuumAnalyze());
+        assertTrue(options.auth());
+        assertEquals(Path.of("/srv/old/server"), options.baselineServer());
+        assertEquals("bench-1000000-auth.md", options.reportFileName());
+        assertTrue(options.describe().contains("--vacuum-analyze --auth on"), options.describe());
+        assertFalse(Options.parse("--auth", "off").auth());
+    }
+
+    @Test
+    void theBaselineRunsTheOldServerOnDatabasesOfItsOwn() throws Exception {
+        Options current = Options.parse("--baseline-server", "old/server", "--db", "bench_r2", "--import-db",
+                "bench_r2_import", "--auth-db", "bench_r2_auth", "--metrics", "20000");
+        Options baseline = current.forBaseline();
+        assertEquals(Path.of("old/server"), baseline.server());
+        assertNull(baseline.baselineServer());
+        assertTrue(baseline.baseline());
+        assertEquals("bench_r2_old", baseline.database());
+        assertEquals("bench_r2_import_old", baseline.importDatabase());
+        assertEquals("bench_r2_auth_old", baseline.authDatabase());
+        assertEquals(current.metrics(), baseline.metrics());
+        assertEquals("bench-20000-old.md", baseline.reportFileName());
+        assertEquals("bench-20000.md", current.reportFileName());
+        assertThrows(IllegalStateException.class, () -> Options.parse().forBaseline());
+    }
+
+    @Test
+    void badIssueElevenCommandLines() {
+        assertThrows(Options.UsageException.class, () -> Options.parse("--auth", "yes"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--auth"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--after-load-duration", "-1"));
+        // 60 characters and "_old" would be cut by PostgreSQL.
+        assertThrows(Options.UsageException.class,
+                () -> Options.parse("--db", "d".repeat(60), "--baseline-server", "old"));
+    }
 }
