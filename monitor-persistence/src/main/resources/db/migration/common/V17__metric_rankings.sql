@@ -19,13 +19,13 @@ CREATE TABLE metric_rank (
 INSERT INTO metric_rank (tenant_id, resource, head, scope, scope_key, sort_key, metric_id)
     SELECT tenant_id, resource, head, scope, scope_key, sort_key, id FROM (
         SELECT e.tenant_id, e.resource, e.head, e.scope, e.scope_key, e.id,
-               CASE WHEN e.head THEN 0.0 - e.value ELSE e.value + 0.0 END AS sort_key,
+               CASE WHEN e.head THEN 0.0 - e.used ELSE e.used + 0.0 END AS sort_key,
                ROW_NUMBER() OVER (PARTITION BY e.tenant_id, e.resource, e.head, e.scope, e.scope_key
-                                  ORDER BY CASE WHEN e.head THEN 0.0 - e.value ELSE e.value + 0.0 END, e.id) AS place
+                                  ORDER BY CASE WHEN e.head THEN 0.0 - e.used ELSE e.used + 0.0 END, e.id) AS place
         FROM (SELECT c.tenant_id, r.resource, r.head, c.scope, c.scope_key, c.id,
                      CASE r.resource WHEN 'MEMORY' THEN c.mem_usage WHEN 'CPU' THEN c.cpu_usage
                          WHEN 'KERNEL_TIME' THEN c.kernel_time WHEN 'USER_TIME' THEN c.user_time
-                         ELSE c.total_time END AS value
+                         ELSE c.total_time END AS used
               FROM (SELECT tenant_id, 'ALL' AS scope, '' AS scope_key, id, total_time, user_time, kernel_time,
                            cpu_usage, mem_usage FROM metric
                     UNION ALL SELECT tenant_id, 'COMPONENT', component, id, total_time, user_time, kernel_time,
