@@ -19,11 +19,11 @@ import org.monitorserver.persistence.statistics.TableStatistics.DueTable;
 
 /**
  * Keeps the planner's statistics fresh on PostgreSQL, which these servers run without autovacuum: every
- * {@value #PERIOD_MILLIS} ms it compares the maintained row totals with the {@link AnalyzeMark marks} and analyzes
- * each table whose family grew (or shrank) by more than a tenth since its last analysis. The short period is also
- * what makes a large write (a bulk POST, an import chunk) analyzed soon after it commits; no writer calls in here,
- * so no write waits on an analysis. Nothing is held in memory: of several servers sharing the database, the one
- * whose conditional UPDATE claims a crossing analyzes it.
+ * {@value #PERIOD_MILLIS} ms (counted from the end of the last check) it compares the maintained row totals with
+ * the {@link AnalyzeMark marks} and analyzes each table whose family grew (or shrank) by more than a tenth since its
+ * last analysis. The short period is also what makes a large write (a bulk POST, an import chunk) analyzed soon
+ * after it commits; no writer calls in here, so no write waits on an analysis. Nothing is held in memory: of
+ * several servers sharing the database, the one whose conditional UPDATE claims a crossing analyzes it.
  *
  * <p>On H2 it does nothing: H2 analyzes a table itself after its first 2,000 changed rows and again each time
  * that number doubles ({@code ANALYZE_AUTO}), and its plans read its exact row counts.
@@ -58,8 +58,7 @@ public class StatisticsKeeper {
             LOG.info("Statistics keeper off: H2 analyzes its tables itself");
             return;
         }
-        // Not persistent: a check missed while the server is down is the next one after it starts.
-        timers.createIntervalTimer(PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("statistics keeper", false));
+        scheduleNext();
         LOG.info(() -> "Statistics keeper started: tables analyzed when " + Math.round(AnalyzeMark.DUE_SHARE * 100)
                 + "% of their rows changed, checked every " + PERIOD_MILLIS + " ms");
     }
@@ -73,7 +72,18 @@ public class StatisticsKeeper {
         } catch (RuntimeException e) {
             // Logged, not thrown: the next check runs anyway, and a failed one has changed nothing.
             LOG.log(Level.WARNING, "Statistics check failed; retrying in " + PERIOD_MILLIS + " ms", e);
+        } finally {
+            scheduleNext();
         }
+    }
+
+    /**
+     * The next check, {@value #PERIOD_MILLIS} ms after this one ends: one timer at a time, so a long ANALYZE never
+     * overlaps the next check (an interval timer would skip it with a warning). Not persistent: a check missed
+     * while the server is down is the first one after it starts.
+     */
+    private void scheduleNext() {
+        timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig("statistics keeper", false));
     }
 
     private void analyze(DueTable due) {
