@@ -25,9 +25,14 @@ import java.util.Objects;
 @Cacheable(false)
 @NamedQuery(name = RowCount.SUM_BY_FAMILY,
         query = "SELECT SUM(c.rows) FROM RowCount c WHERE c.tenantId = :tenant AND c.family = :family")
+// Every tenant's: planner statistics are per table, not per tenant.
+@NamedQuery(name = RowCount.SUM_PER_FAMILY,
+        query = "SELECT c.family, SUM(c.rows) FROM RowCount c GROUP BY c.family")
 public class RowCount {
 
     public static final String SUM_BY_FAMILY = "RowCount.sumByFamily";
+    /** Per family, over every tenant: {@code [family, rows]}. */
+    public static final String SUM_PER_FAMILY = "RowCount.sumPerFamily";
 
     /** Shards per tenant and family: enough for the connection pool's concurrent writers. */
     public static final int SHARDS = 16;

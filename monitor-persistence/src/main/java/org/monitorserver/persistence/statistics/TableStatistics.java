@@ -1,0 +1,67 @@
+package org.monitorserver.persistence.statistics;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.monitorserver.domain.count.RowCount;
+import org.monitorserver.domain.count.RowCount.Family;
+import org.monitorserver.domain.statistics.AnalyzeMark;
+import org.monitorserver.persistence.UtcClock;
+
+/**
+ * The tables' analysis marks ({@link AnalyzeMark}) against the maintained row totals, and the claimed
+ * {@code ANALYZE} of one table (PostgreSQL). The totals are those writers keep in their own transactions, so they
+ * count every write path (POSTs, bulk, imports) on every server sharing the database.
+ */
+@Stateless
+public class TableStatistics {
+
+    @PersistenceContext(unitName = "monitor")
+    private EntityManager em;
+
+    /** A table whose statistics are stale: its mark, and its family's total over every tenant now. */
+    public record DueTable(AnalyzeMark mark, long rows) {
+    }
+
+    /** The tables due for an analysis, from one read of the row totals. */
+    public List<DueTable> due() {
+        Map<Family, Long> totals = new EnumMap<>(Family.class);
+        for (Object[] row : em.createNamedQuery(RowCount.SUM_PER_FAMILY, Object[].class).getResultList()) {
+            totals.put((Family) row[0], ((Number) row[1]).longValue());
+        }
+        return em.createNamedQuery(AnalyzeMark.FIND_ALL, AnalyzeMark.class).getResultStream()
+                .map(mark -> new DueTable(mark, totals.getOrDefault(mark.getFamily(), 0L)))
+                .filter(due -> due.mark().isDueAt(due.rows()))
+                .toList();
+    }
+
+    /**
+     * Claims the analysis of {@code due}'s table and runs it, in one transaction of its own. The claim's row lock
+     * lasts until the {@code ANALYZE} commits: a server claiming the same crossing waits, then finds the mark moved
+     * and updates nothing. An {@code ANALYZE} that fails rolls its claim back, so the table stays due.
+     *
+     * @return false when another server claimed this crossing first
+     */
+    // REQUIRES_NEW: never inside a writer's transaction, and ANALYZE holds its table lock only until this commits.
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean analyze(DueTable due) {
+        AnalyzeMark mark = due.mark();
+        int claimed = em.createNamedQuery(AnalyzeMark.CLAIM)
+                .setParameter("rows", due.rows())
+                .setParameter("now", UtcClock.now())
+                .setParameter("table", mark.getTableName())
+                .setParameter("analyses", mark.getAnalyses())
+                .executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        // Native: JPQL has no ANALYZE. PostgreSQL runs it inside a transaction (unlike VACUUM).
+        em.createNativeQuery(mark.analyzeStatement()).executeUpdate();
+        return true;
+    }
+}
