@@ -52,7 +52,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("17", health.getString("schema_version"));
+        assertEquals("18", health.getString("schema_version"));
     }
 
     @Test

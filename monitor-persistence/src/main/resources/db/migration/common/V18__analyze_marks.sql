@@ -23,9 +23,5 @@ INSERT INTO analyze_mark (table_name, family, rows_at_analyze, analyzed_at, anal
     ('session_tag', 'SESSION', 0, NULL, 0),
     ('pipeline', 'SESSION', 0, NULL, 0),
     ('pipeline_build', 'SESSION', 0, NULL, 0),
+    ('metric_rank', 'METRIC', 0, NULL, 0),
     ('execution_context', 'CONTEXT', 0, NULL, 0);
--- metric_rank (V17, the maintained rankings) grows with the metrics too; only where that version made it, so that
--- this script also runs on a schema without it.
-INSERT INTO analyze_mark (table_name, family, rows_at_analyze, analyzed_at, analyses)
-    SELECT 'metric_rank', 'METRIC', 0, CAST(NULL AS TIMESTAMP), 0 FROM information_schema.tables
-    WHERE LOWER(table_name) = 'metric_rank' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA);

@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.monitorserver.domain.statistics.AnalyzeMark;
+import org.monitorserver.persistence.Dialect;
 import org.monitorserver.persistence.schema.SchemaMigration;
 import org.monitorserver.persistence.statistics.TableStatistics.DueTable;
 
@@ -54,7 +55,7 @@ public class StatisticsKeeper {
 
     @PostConstruct
     void start() {
-        if (!"postgresql".equals(schema.vendor())) {
+        if (schema.dialect() != Dialect.POSTGRESQL) {
             LOG.info("Statistics keeper off: H2 analyzes its tables itself");
             return;
         }
