@@ -163,7 +163,7 @@ public class HashIdentifiedWriter {
             figures.addRows(connection, entities.get(0).getTenantId(), family, entities.size());
             onInsert.accept(connection, entities);
         } catch (SQLException e) {
-            throw new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
+            throw StorageUnavailableException.refused(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.monitorserver.persistence;
 
 import jakarta.ejb.ApplicationException;
+import java.sql.SQLException;
 
 /**
  * A valid write that was not stored: the database refused it or could not be reached, or the server is shutting
@@ -18,5 +19,10 @@ public class StorageUnavailableException extends RuntimeException {
 
     public StorageUnavailableException(String message) {
         super(message);
+    }
+
+    /** A write the database refused (or could not take): the JDBC writers' one wording for it. */
+    public static StorageUnavailableException refused(SQLException e) {
+        return new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
     }
 }

@@ -77,7 +77,7 @@ public class MaintainedFigures {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw StorageUnavailableException.refused(e);
         }
     }
 
@@ -105,7 +105,7 @@ public class MaintainedFigures {
             added.addSpansTo(connection, dialect);
             added.addBlocksTo(connection, dialect);
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw StorageUnavailableException.refused(e);
         }
     }
 
@@ -138,7 +138,7 @@ public class MaintainedFigures {
                 Sql.update(connection, buildInsert, List.of(tenant, build.get(0), build.get(1)));
             }
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw StorageUnavailableException.refused(e);
         }
     }
 
@@ -152,7 +152,7 @@ public class MaintainedFigures {
                 throw new IllegalStateException("tenant " + tenant + " has no " + family + " count shards");
             }
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw StorageUnavailableException.refused(e);
         }
     }
 
@@ -171,7 +171,4 @@ public class MaintainedFigures {
         });
     }
 
-    private static StorageUnavailableException unavailable(SQLException e) {
-        return new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
-    }
 }

@@ -270,7 +270,7 @@ final class Rankings {
 
     /** Raises the remembered last places once the transaction that saw them has committed. */
     private void raiseAfterCommit(Map<ListKey, Place> seen) {
-        afterCommit(() -> {
+        afterCommit.run(() -> {
             if (lastPlaces.size() > REMEMBERED) {
                 lastPlaces.clear();
             }
@@ -281,16 +281,12 @@ final class Rankings {
 
     private void rememberAfterCommit(Map<SessionKey, String> found) {
         if (!found.isEmpty()) {
-            afterCommit(() -> {
+            afterCommit.run(() -> {
                 if (pipelines.size() > REMEMBERED) {
                     pipelines.clear();
                 }
                 pipelines.putAll(found);
             });
         }
-    }
-
-    private void afterCommit(Runnable learn) {
-        afterCommit.run(learn);
     }
 }

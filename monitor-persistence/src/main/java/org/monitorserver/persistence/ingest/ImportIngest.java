@@ -106,7 +106,7 @@ public class ImportIngest {
                 figures.addRows(connection, tenant, Family.SESSION, fresh.size());
                 figures.addSessions(connection, fresh);
             } catch (SQLException e) {
-                throw new StorageUnavailableException("the database refused a write: " + e.getMessage(), e);
+                throw StorageUnavailableException.refused(e);
             }
             metrics.recordAll(freshMetrics);
         }

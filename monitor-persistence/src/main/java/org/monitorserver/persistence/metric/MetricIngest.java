@@ -34,7 +34,7 @@ public class MetricIngest {
             rows.load(connection, metrics);
             figures.addMetrics(connection, metrics);
         } catch (SQLException e) {
-            throw new StorageUnavailableException("the database refused the metrics: " + e.getMessage(), e);
+            throw StorageUnavailableException.refused(e);
         }
         return metrics.size();
     }
