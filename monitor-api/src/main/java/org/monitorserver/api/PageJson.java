@@ -3,6 +3,8 @@ package org.monitorserver.api;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -79,5 +81,27 @@ public record PageJson<T>(
     public List<T> rows() {
         return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, tenants, users, keys).filter(Objects::nonNull)
                 .findFirst().orElse(List.of());
+    }
+    /** The type {@code PageJson<row>}, to bind or write a page by its row type (a record has no subclass to capture it). */
+    public static ParameterizedType typeOf(Type row) {
+        return new PageType(Objects.requireNonNull(row, "row"));
+    }
+
+    private record PageType(Type row) implements ParameterizedType {
+
+        @Override
+        public Type[] getActualTypeArguments() {
+            return new Type[] {row};
+        }
+
+        @Override
+        public Type getRawType() {
+            return PageJson.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.io.StringReader;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URL;
@@ -109,7 +108,7 @@ abstract class ApiTestSupport {
 
     /** As {@link #page(Response, int, Class)}, for a body a test also checks as JSON-P. */
     static <T> PageJson<T> page(JsonObject body, Class<T> row) {
-        return as(body, new PageOf(row));
+        return as(body, PageJson.typeOf(row));
     }
 
     /** An error answer: {@code message}, and {@code errors} per field when the error is about fields. */
@@ -137,25 +136,6 @@ abstract class ApiTestSupport {
             case TRUE, FALSE -> "BOOLEAN";
             default -> value.getValueType().name();
         };
-    }
-
-    /** {@code PageJson<row>} as a type JSON-B can bind: a record has no subclass to capture it. */
-    private record PageOf(Type row) implements ParameterizedType {
-
-        @Override
-        public Type[] getActualTypeArguments() {
-            return new Type[] {row};
-        }
-
-        @Override
-        public Type getRawType() {
-            return PageJson.class;
-        }
-
-        @Override
-        public Type getOwnerType() {
-            return null;
-        }
     }
 
     /** {@code GET <path>}'s count, such as {@code /api/v1/items/<item>/metrics/count}. */
