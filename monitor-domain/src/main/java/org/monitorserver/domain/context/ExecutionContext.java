@@ -10,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import org.monitorserver.domain.HashIdentified;
 
 /**
  * The machine a session ran on. Immutable once stored: pytest-monitor derives the hash from these very fields,
- * so the same hash with other content is a conflict, not an update.
+ * so the same hash with other content is a conflict, not an update. Listings read {@link ContextRow} projections.
  */
 @Entity
 @Table(name = "execution_context")
@@ -29,15 +28,12 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = ExecutionContext.FIND_BY_HASHES,
         query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash IN :hashes")
 @NamedQuery(name = ExecutionContext.FIND_BY_HASH_PREFIX,
-        query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'"
-                + " ORDER BY c.id",
-        // Read-only: listings change nothing, so nothing is tracked for the commit.
-        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+        query = ContextRow.SELECT + " FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix"
+                + " ESCAPE '\\' ORDER BY c.id")
 @NamedQuery(name = ExecutionContext.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(c) FROM ExecutionContext c WHERE c.tenantId = :tenant AND c.hash LIKE :prefix ESCAPE '\\'")
 @NamedQuery(name = ExecutionContext.FIND_BY_TENANT,
-        query = "SELECT c FROM ExecutionContext c WHERE c.tenantId = :tenant ORDER BY c.id",
-        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+        query = ContextRow.SELECT + " FROM ExecutionContext c WHERE c.tenantId = :tenant ORDER BY c.id")
 public class ExecutionContext implements HashIdentified<ExecutionContext> {
 
     public static final String FIND_BY_HASH = "ExecutionContext.findByHash";

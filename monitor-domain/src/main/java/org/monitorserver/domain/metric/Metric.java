@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -22,71 +21,69 @@ import org.monitorserver.domain.FieldLimits;
  * their last pages from the far end (the same index, backwards). SCM, pipeline and build filters go through the
  * metric's session, joined by hash (a metric may arrive before its session, and then matches once it is there).
  * Those largest listings also take an id bound ({@code fromId}, {@code belowId} for the newest-first twin), from
- * which a deep page starts reading (see {@link org.monitorserver.domain.count.MetricBlock}).
+ * which a deep page starts reading (see {@link org.monitorserver.domain.count.MetricBlock}). The listings build
+ * {@link MetricRow} projections, not entities: nothing to manage or track for rows that are only read.
  */
 @Entity
 @Table(name = "metric")
 @Cacheable(false)
-@NamedQuery(name = Metric.FIND_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.id >= :fromId ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_NEWEST_BY_TENANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.id < :belowId ORDER BY m.id DESC")
-@NamedQuery(name = Metric.FIND_BY_SESSION, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_TENANT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.id >= :fromId ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_TENANT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.id < :belowId ORDER BY m.id DESC")
+@NamedQuery(name = Metric.FIND_BY_SESSION,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SESSION,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash = :session")
-@NamedQuery(name = Metric.FIND_BY_SESSIONS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_SESSIONS,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SESSIONS,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.sessionHash IN :sessions")
-@NamedQuery(name = Metric.FIND_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id >= :fromId ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_NEWEST_BY_CONTEXT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id < :belowId ORDER BY m.id DESC")
-@NamedQuery(name = Metric.FIND_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id >= :fromId ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_NEWEST_BY_KIND, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id < :belowId ORDER BY m.id DESC")
-@NamedQuery(name = Metric.FIND_BY_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_ITEM_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\' ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_ITEMS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.name IN :names ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_CONTEXT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id >= :fromId ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_CONTEXT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.contextHash = :context AND m.id < :belowId ORDER BY m.id DESC")
+@NamedQuery(name = Metric.FIND_BY_KIND,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id >= :fromId ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_KIND,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.kind = :kind AND m.id < :belowId ORDER BY m.id DESC")
+@NamedQuery(name = Metric.FIND_BY_ITEM,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :item ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_ITEM_LIKE,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.name LIKE :pattern ESCAPE '\\' ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_ITEMS,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.name IN :names ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_IDS_BY_ITEM,
         query = "SELECT m.id FROM Metric m WHERE m.tenantId = :tenant AND m.item.name = :name ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_VARIANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_VARIANT_LIKE, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\' ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_VARIANTS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant IN :names ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_VARIANT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :variant ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_VARIANT_LIKE,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant LIKE :pattern ESCAPE '\\' ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_VARIANTS,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant IN :names ORDER BY m.id")
 @NamedQuery(name = Metric.FIND_IDS_BY_VARIANT,
         query = "SELECT m.id FROM Metric m WHERE m.tenantId = :tenant AND m.item.variant = :name ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_IDS, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.id IN :ids ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id >= :fromId ORDER BY m.id")
-@NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id < :belowId ORDER BY m.id DESC")
-@NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_ITEM, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.name = :item ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_IDS,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.id IN :ids ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_COMPONENT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id >= :fromId ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_NEWEST_BY_COMPONENT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.id < :belowId ORDER BY m.id DESC")
+@NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_ITEM,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.name = :item ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_COMPONENT_AND_ITEM,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.name = :item")
-@NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_VARIANT, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.variant = :variant ORDER BY m.id")
+@NamedQuery(name = Metric.FIND_BY_COMPONENT_AND_VARIANT,
+        query = MetricRow.SELECT + " FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.variant = :variant ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_COMPONENT_AND_VARIANT,
         query = "SELECT COUNT(m) FROM Metric m WHERE m.tenantId = :tenant AND m.item.component = :component AND m.item.variant = :variant")
-@NamedQuery(name = Metric.FIND_BY_SCM_PREFIX, hints = @QueryHint(name = Metric.READ_ONLY, value = "true"),
-        query = "SELECT m FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
+@NamedQuery(name = Metric.FIND_BY_SCM_PREFIX,
+        query = MetricRow.SELECT + " FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash ORDER BY m.id")
 @NamedQuery(name = Metric.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(m) FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
 public class Metric {
-
-    /** Listings only read: their rows are not tracked for the commit. */
-    static final String READ_ONLY = "eclipselink.read-only";
 
     public static final String FIND_BY_TENANT = "Metric.findByTenant";
     public static final String FIND_NEWEST_BY_TENANT = "Metric.findNewestByTenant";

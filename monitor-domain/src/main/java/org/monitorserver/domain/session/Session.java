@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -34,21 +33,16 @@ import org.monitorserver.domain.HashIdentified;
 @NamedQuery(name = Session.FIND_BY_HASHES,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash IN :hashes")
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX,
-        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\' ORDER BY s.id",
-        // Read-only: nothing to track at commit. Tags of a whole page in one extra query, not one per session.
-        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
-                 @QueryHint(name = "eclipselink.batch", value = "s.tags"),
-                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+        query = SessionRow.SELECT + " FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\' ORDER BY s.id")
+@NamedQuery(name = Session.FIND_TAGS_BY_SESSION_IDS,
+        query = "SELECT NEW org.monitorserver.domain.session.SessionTagRow(s.id, t.key, t.value) FROM Session s"
+                + " JOIN s.tags t WHERE s.id IN :ids ORDER BY s.id, INDEX(t)")
 @NamedQuery(name = Session.COUNT_BY_HASH_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'")
 @NamedQuery(name = Session.FIND_BY_TENANT,
-        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
-                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
-        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant ORDER BY s.id")
+        query = SessionRow.SELECT + " FROM Session s WHERE s.tenantId = :tenant ORDER BY s.id")
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX_AND_ANY_FLAG,
-        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
-                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
-        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
+        query = SessionRow.SELECT + " FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
                 + " AND EXISTS (SELECT t.key FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
                 + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) ORDER BY s.id")
 @NamedQuery(name = Session.COUNT_BY_HASH_PREFIX_AND_ANY_FLAG,
@@ -56,9 +50,7 @@ import org.monitorserver.domain.HashIdentified;
                 + " '\\' AND EXISTS (SELECT t.key FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key"
                 + " IN :present OR CONCAT(t.key, :separator, t.value) IN :pairs))")
 @NamedQuery(name = Session.FIND_BY_HASH_PREFIX_AND_ALL_FLAGS,
-        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
-                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
-        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
+        query = SessionRow.SELECT + " FROM Session s WHERE s.tenantId = :tenant AND s.hash LIKE :prefix ESCAPE '\\'"
                 + " AND (SELECT COUNT(t) FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
                 + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) = :conditions ORDER BY s.id")
 @NamedQuery(name = Session.COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS,
@@ -66,26 +58,21 @@ import org.monitorserver.domain.HashIdentified;
                 + " '\\' AND (SELECT COUNT(t) FROM Session f JOIN f.tags t WHERE f.id = s.id AND (t.key IN"
                 + " :present OR CONCAT(t.key, :separator, t.value) IN :pairs)) = :conditions")
 @NamedQuery(name = Session.FIND_BY_SCM_PREFIX,
-        hints = {@QueryHint(name = Session.READ_ONLY, value = "true"),
-                @QueryHint(name = "eclipselink.batch", value = "s.tags"), @QueryHint(name = "eclipselink.batch.type", value = "IN")},
-        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
+        query = SessionRow.SELECT + " FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " ORDER BY s.id")
 @NamedQuery(name = Session.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix"
                 + " ESCAPE '\\'")
 @NamedQuery(name = Session.FIND_HASHES_BY_SCM_PREFIX,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " ORDER BY s.id")
 @NamedQuery(name = Session.FIND_HASHES_BY_BUILD,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
                 + " s.build = :build ORDER BY s.id")
 @NamedQuery(name = Session.COUNT_BY_BUILD,
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
                 + " s.build = :build")
 @NamedQuery(name = Session.FIND_HASHES_BY_COMPONENT_AND_BUILD,
-        hints = @QueryHint(name = Session.READ_ONLY, value = "true"),
         query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
                 + " s.build = :build AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId"
                 + " AND m.sessionHash = s.hash AND m.item.component = :component) ORDER BY s.id")
@@ -99,6 +86,7 @@ public class Session implements HashIdentified<Session> {
     public static final String FIND_BY_HASHES = "Session.findByHashes";
     public static final String FIND_BY_HASH_PREFIX = "Session.findByHashPrefix";
     public static final String COUNT_BY_HASH_PREFIX = "Session.countByHashPrefix";
+    public static final String FIND_TAGS_BY_SESSION_IDS = "Session.findTagsBySessionIds";
     public static final String FIND_BY_TENANT = "Session.findByTenant";
     public static final String FIND_BY_HASH_PREFIX_AND_ANY_FLAG = "Session.findByHashPrefixAndAnyFlag";
     public static final String COUNT_BY_HASH_PREFIX_AND_ANY_FLAG = "Session.countByHashPrefixAndAnyFlag";
@@ -111,9 +99,6 @@ public class Session implements HashIdentified<Session> {
     public static final String COUNT_BY_BUILD = "Session.countByBuild";
     public static final String FIND_HASHES_BY_COMPONENT_AND_BUILD = "Session.findHashesByComponentAndBuild";
     public static final String COUNT_BY_COMPONENT_AND_BUILD = "Session.countByComponentAndBuild";
-
-    /** Listings only read: their rows are not tracked for the commit. */
-    static final String READ_ONLY = "eclipselink.read-only";
 
     /**
      * Joins a tag's key and value for the flag filters ({@code CONCAT(key, separator, value) IN :pairs}): a

@@ -3,6 +3,7 @@ package org.monitorserver.persistence.context;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.monitorserver.domain.context.ContextRow;
 import org.monitorserver.domain.context.ExecutionContext;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.persistence.LikePattern;
@@ -11,7 +12,7 @@ import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
 import org.monitorserver.persistence.RowCounts;
 
-/** Reads of execution contexts, each one named query scoped to a tenant. */
+/** Reads of execution contexts, each one named query scoped to a tenant; listings read {@link ContextRow}s. */
 @Stateless
 public class ContextQueries {
 
@@ -19,10 +20,10 @@ public class ContextQueries {
     private EntityManager em;
 
     /** Contexts whose hash starts with {@code prefix} (taken literally), in arrival order. */
-    public Page<ExecutionContext> findByHashPrefix(long tenant, String prefix, PageRequest request) {
+    public Page<ContextRow> findByHashPrefix(long tenant, String prefix, PageRequest request) {
         String pattern = LikePattern.startingWith(prefix);
         return PageQuery.fetch(
-                em.createNamedQuery(ExecutionContext.FIND_BY_HASH_PREFIX, ExecutionContext.class)
+                em.createNamedQuery(ExecutionContext.FIND_BY_HASH_PREFIX, ContextRow.class)
                         .setParameter("tenant", tenant).setParameter("prefix", pattern),
                 em.createNamedQuery(ExecutionContext.COUNT_BY_HASH_PREFIX, Long.class)
                         .setParameter("tenant", tenant).setParameter("prefix", pattern),
@@ -30,8 +31,8 @@ public class ContextQueries {
     }
 
     /** Every context of the tenant, in arrival order. */
-    public Page<ExecutionContext> findAll(long tenant, PageRequest request) {
-        return PageQuery.fetch(em.createNamedQuery(ExecutionContext.FIND_BY_TENANT, ExecutionContext.class)
+    public Page<ContextRow> findAll(long tenant, PageRequest request) {
+        return PageQuery.fetch(em.createNamedQuery(ExecutionContext.FIND_BY_TENANT, ContextRow.class)
                 .setParameter("tenant", tenant), count(tenant), request);
     }
 

@@ -13,6 +13,7 @@ import org.monitorserver.domain.count.MetricTally;
 import org.monitorserver.domain.count.MetricTally.Dimension;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.domain.metric.MetricRow;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.persistence.IdBlocks;
 import org.monitorserver.persistence.LikePattern;
@@ -51,13 +52,13 @@ public class MetricQueries {
     }
 
     /** Every metric of the tenant. */
-    public Page<Metric> findAll(long tenant, PageRequest request) {
+    public Page<MetricRow> findAll(long tenant, PageRequest request) {
         return PageQuery.fetch(list(Metric.FIND_BY_TENANT, tenant), list(Metric.FIND_NEWEST_BY_TENANT, tenant),
                 count(tenant), request, blocks(tenant, Listing.ALL, ""));
     }
 
     /** The metrics of one session (exact hash). */
-    public Page<Metric> findBySession(long tenant, String session, PageRequest request) {
+    public Page<MetricRow> findBySession(long tenant, String session, PageRequest request) {
         return page(Metric.FIND_BY_SESSION, Metric.COUNT_BY_SESSION, tenant, "session", session, request);
     }
 
@@ -66,7 +67,7 @@ public class MetricQueries {
     }
 
     /** The metrics of one context (exact hash). */
-    public Page<Metric> findByContext(long tenant, String context, PageRequest request) {
+    public Page<MetricRow> findByContext(long tenant, String context, PageRequest request) {
         return tallied(Metric.FIND_BY_CONTEXT, Metric.FIND_NEWEST_BY_CONTEXT, tenant, "context", context,
                 Dimension.CONTEXT, Listing.CONTEXT, request);
     }
@@ -76,7 +77,7 @@ public class MetricQueries {
     }
 
     /** The metrics of sessions whose SCM reference starts with {@code prefix}. */
-    public Page<Metric> findByScmPrefix(long tenant, String prefix, PageRequest request) {
+    public Page<MetricRow> findByScmPrefix(long tenant, String prefix, PageRequest request) {
         ScmSelection selection = scmSelection(tenant, prefix);
         // No session: an empty listing, read without a query (an empty IN is not SQL).
         return selection == null ? PageQuery.fetch((offset, rows) -> List.of(), 0, request)
@@ -89,7 +90,7 @@ public class MetricQueries {
     }
 
     /** The list and count queries of one SCM prefix, parameters bound. */
-    private record ScmSelection(TypedQuery<Metric> list, TypedQuery<Long> count) {
+    private record ScmSelection(TypedQuery<MetricRow> list, TypedQuery<Long> count) {
     }
 
     /**
@@ -115,7 +116,7 @@ public class MetricQueries {
     }
 
     /** The metrics of one scope ({@code function}, {@code module}...), the item's kind. */
-    public Page<Metric> findByKind(long tenant, String kind, PageRequest request) {
+    public Page<MetricRow> findByKind(long tenant, String kind, PageRequest request) {
         return tallied(Metric.FIND_BY_KIND, Metric.FIND_NEWEST_BY_KIND, tenant, "kind", kind, Dimension.KIND,
                 Listing.KIND, request);
     }
@@ -125,7 +126,7 @@ public class MetricQueries {
     }
 
     /** The metrics of one test item, whatever its variants. */
-    public Page<Metric> findByItem(long tenant, String item, PageRequest request) {
+    public Page<MetricRow> findByItem(long tenant, String item, PageRequest request) {
         return tallied(Metric.FIND_BY_ITEM, null, tenant, "item", item, Dimension.ITEM, null, request);
     }
 
@@ -134,13 +135,13 @@ public class MetricQueries {
     }
 
     /** The metrics whose item name contains {@code part}. */
-    public Page<Metric> findByItemContaining(long tenant, String part, PageRequest request) {
+    public Page<MetricRow> findByItemContaining(long tenant, String part, PageRequest request) {
         return containing(tenant, Dimension.ITEM, part, Metric.FIND_BY_ITEMS, Metric.FIND_IDS_BY_ITEM,
                 Metric.FIND_BY_ITEM_LIKE, request);
     }
 
     /** The metrics of one variant (the item with its parameters). */
-    public Page<Metric> findByVariant(long tenant, String variant, PageRequest request) {
+    public Page<MetricRow> findByVariant(long tenant, String variant, PageRequest request) {
         return tallied(Metric.FIND_BY_VARIANT, null, tenant, "variant", variant, Dimension.VARIANT, null, request);
     }
 
@@ -149,19 +150,19 @@ public class MetricQueries {
     }
 
     /** The metrics whose variant contains {@code part}. */
-    public Page<Metric> findByVariantContaining(long tenant, String part, PageRequest request) {
+    public Page<MetricRow> findByVariantContaining(long tenant, String part, PageRequest request) {
         return containing(tenant, Dimension.VARIANT, part, Metric.FIND_BY_VARIANTS, Metric.FIND_IDS_BY_VARIANT,
                 Metric.FIND_BY_VARIANT_LIKE, request);
     }
 
     /** The metrics of one component; the empty component selects the metrics that have none. */
-    public Page<Metric> findByComponent(long tenant, String component, PageRequest request) {
+    public Page<MetricRow> findByComponent(long tenant, String component, PageRequest request) {
         return tallied(Metric.FIND_BY_COMPONENT, Metric.FIND_NEWEST_BY_COMPONENT, tenant, "component", component,
                 Dimension.COMPONENT, Listing.COMPONENT, request);
     }
 
     /** The metrics of one item within one component (empty: without component). */
-    public Page<Metric> findByComponentAndItem(long tenant, String component, String item, PageRequest request) {
+    public Page<MetricRow> findByComponentAndItem(long tenant, String component, String item, PageRequest request) {
         return PageQuery.fetch(
                 list(Metric.FIND_BY_COMPONENT_AND_ITEM, tenant).setParameter("component", component)
                         .setParameter("item", item),
@@ -171,7 +172,7 @@ public class MetricQueries {
     }
 
     /** The metrics of one variant within one component (empty: without component). */
-    public Page<Metric> findByComponentAndVariant(long tenant, String component, String variant,
+    public Page<MetricRow> findByComponentAndVariant(long tenant, String component, String variant,
             PageRequest request) {
         return PageQuery.fetch(
                 list(Metric.FIND_BY_COMPONENT_AND_VARIANT, tenant).setParameter("component", component)
@@ -181,7 +182,7 @@ public class MetricQueries {
                 request);
     }
 
-    private Page<Metric> page(String find, String count, long tenant, String parameter, String value,
+    private Page<MetricRow> page(String find, String count, long tenant, String parameter, String value,
             PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
                 counter(count, tenant).setParameter(parameter, value), request);
@@ -195,20 +196,20 @@ public class MetricQueries {
      * found early. With few names ({@value #MAX_MERGED_NAMES} at most) the first pages merge the names' own id
      * ranges instead (see {@link #merged}).
      */
-    private Page<Metric> containing(long tenant, Dimension dimension, String part, String findByNames,
+    private Page<MetricRow> containing(long tenant, Dimension dimension, String part, String findByNames,
             String findIdsByName, String findLike, PageRequest request) {
         String pattern = LikePattern.containing(part);
         List<String> names = em.createNamedQuery(MetricTally.FIND_KEYS_BY_KEY_LIKE, String.class)
                 .setParameter("tenant", tenant).setParameter("dimension", dimension).setParameter("pattern", pattern)
                 .setMaxResults(MAX_NAMES + 1).getResultList();
-        TypedQuery<Metric> list = names.isEmpty() || names.size() > MAX_NAMES
+        TypedQuery<MetricRow> list = names.isEmpty() || names.size() > MAX_NAMES
                 ? list(findLike, tenant).setParameter("pattern", pattern)
                 : list(findByNames, tenant).setParameter("names", names);
         long total = tallyLike(tenant, dimension, pattern);
         if (names.isEmpty() || names.size() > MAX_MERGED_NAMES) {
             return PageQuery.fetch(list, total, request);
         }
-        PageQuery.Slice<Metric> deeper = PageQuery.slice(list);
+        PageQuery.Slice<MetricRow> deeper = PageQuery.slice(list);
         return PageQuery.fetch((offset, rows) -> offset + rows <= MAX_MERGED_ROWS
                 ? merged(findIdsByName, tenant, names, (int) offset, rows) : deeper.read(offset, rows), total,
                 request);
@@ -221,7 +222,7 @@ public class MetricQueries {
      * between sorting every row of the names and walking all metrics in id order until a page of them is found:
      * both read tens of thousands of rows when the names are rare.
      */
-    private List<Metric> merged(String findIdsByName, long tenant, List<String> names, int offset, int rows) {
+    private List<MetricRow> merged(String findIdsByName, long tenant, List<String> names, int offset, int rows) {
         var ids = new ArrayList<Long>();
         for (String name : names) {
             ids.addAll(em.createNamedQuery(findIdsByName, Long.class).setParameter("tenant", tenant)
@@ -230,7 +231,7 @@ public class MetricQueries {
         Collections.sort(ids);
         List<Long> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + rows, ids.size()));
         return page.isEmpty() ? List.of()
-                : em.createNamedQuery(Metric.FIND_BY_IDS, Metric.class).setParameter("ids", page).getResultList();
+                : em.createNamedQuery(Metric.FIND_BY_IDS, MetricRow.class).setParameter("ids", page).getResultList();
     }
 
     /**
@@ -238,7 +239,7 @@ public class MetricQueries {
      * enough to have a newest-first twin ({@code findNewest}, else null) read their last pages from the far end,
      * and their deep pages from the {@link MetricBlock block} that holds the page ({@code listing}, else null).
      */
-    private Page<Metric> tallied(String find, String findNewest, long tenant, String parameter, String value,
+    private Page<MetricRow> tallied(String find, String findNewest, long tenant, String parameter, String value,
             Dimension dimension, Listing listing, PageRequest request) {
         return PageQuery.fetch(list(find, tenant).setParameter(parameter, value),
                 findNewest == null ? null : list(findNewest, tenant).setParameter(parameter, value),
@@ -273,8 +274,8 @@ public class MetricQueries {
         return counter(count, tenant).setParameter(parameter, value).getSingleResult();
     }
 
-    private TypedQuery<Metric> list(String name, long tenant) {
-        return em.createNamedQuery(name, Metric.class).setParameter("tenant", tenant);
+    private TypedQuery<MetricRow> list(String name, long tenant) {
+        return em.createNamedQuery(name, MetricRow.class).setParameter("tenant", tenant);
     }
 
     private TypedQuery<Long> counter(String name, long tenant) {

@@ -4,15 +4,24 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.session.Session;
+import org.monitorserver.domain.session.SessionRow;
+import org.monitorserver.domain.session.SessionTagRow;
+import org.monitorserver.domain.session.Tag;
 import org.monitorserver.persistence.LikePattern;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.PageQuery;
 import org.monitorserver.persistence.PageRequest;
 import org.monitorserver.persistence.RowCounts;
 
-/** Reads of test sessions, each one named query scoped to a tenant, in arrival order, with their tags loaded. */
+/**
+ * Reads of test sessions, each one named query scoped to a tenant, in arrival order: {@link SessionRow} projections,
+ * then the page's tags in one more query.
+ */
 @Stateless
 public class SessionQueries {
 
@@ -20,12 +29,12 @@ public class SessionQueries {
     private EntityManager em;
 
     /** Every session of the tenant. */
-    public Page<Session> findAll(long tenant, PageRequest request) {
+    public Page<SessionRow> findAll(long tenant, PageRequest request) {
         return withTags(PageQuery.fetch(sessions(Session.FIND_BY_TENANT, tenant), count(tenant), request));
     }
 
     /** Sessions whose hash starts with {@code prefix} (taken literally). */
-    public Page<Session> findByHashPrefix(long tenant, String prefix, PageRequest request) {
+    public Page<SessionRow> findByHashPrefix(long tenant, String prefix, PageRequest request) {
         String pattern = LikePattern.startingWith(prefix);
         return withTags(PageQuery.fetch(
                 sessions(Session.FIND_BY_HASH_PREFIX, tenant).setParameter("prefix", pattern),
@@ -34,10 +43,10 @@ public class SessionQueries {
     }
 
     /** Sessions whose hash starts with {@code prefix} (empty: all) and that meet the flag filter. */
-    public Page<Session> findByHashPrefixAndFlags(long tenant, String prefix, FlagFilter flags,
+    public Page<SessionRow> findByHashPrefixAndFlags(long tenant, String prefix, FlagFilter flags,
             PageRequest request) {
         String pattern = LikePattern.startingWith(prefix);
-        TypedQuery<Session> list = sessions(flags.matchAll() ? Session.FIND_BY_HASH_PREFIX_AND_ALL_FLAGS
+        TypedQuery<SessionRow> list = sessions(flags.matchAll() ? Session.FIND_BY_HASH_PREFIX_AND_ALL_FLAGS
                 : Session.FIND_BY_HASH_PREFIX_AND_ANY_FLAG, tenant);
         TypedQuery<Long> count = counter(flags.matchAll() ? Session.COUNT_BY_HASH_PREFIX_AND_ALL_FLAGS
                 : Session.COUNT_BY_HASH_PREFIX_AND_ANY_FLAG, tenant);
@@ -54,7 +63,7 @@ public class SessionQueries {
     }
 
     /** Sessions whose SCM reference starts with {@code prefix} (taken literally). */
-    public Page<Session> findByScmPrefix(long tenant, String prefix, PageRequest request) {
+    public Page<SessionRow> findByScmPrefix(long tenant, String prefix, PageRequest request) {
         String pattern = LikePattern.startingWith(prefix);
         return withTags(PageQuery.fetch(
                 sessions(Session.FIND_BY_SCM_PREFIX, tenant).setParameter("prefix", pattern),
@@ -67,17 +76,25 @@ public class SessionQueries {
         return RowCounts.total(em, tenant, Family.SESSION);
     }
 
-    private TypedQuery<Session> sessions(String name, long tenant) {
-        return em.createNamedQuery(name, Session.class).setParameter("tenant", tenant);
+    private TypedQuery<SessionRow> sessions(String name, long tenant) {
+        return em.createNamedQuery(name, SessionRow.class).setParameter("tenant", tenant);
     }
 
     private TypedQuery<Long> counter(String name, long tenant) {
         return em.createNamedQuery(name, Long.class).setParameter("tenant", tenant);
     }
 
-    /** Loads the page's tags inside the transaction, in one batched query, for rendering after it. */
-    private static Page<Session> withTags(Page<Session> page) {
-        page.items().forEach(Session::getTags);
-        return page;
+    /** The page with each row's tags, from one query over the page's sessions. */
+    private Page<SessionRow> withTags(Page<SessionRow> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        var tags = new HashMap<Long, List<Tag>>();
+        em.createNamedQuery(Session.FIND_TAGS_BY_SESSION_IDS, SessionTagRow.class)
+                .setParameter("ids", page.items().stream().map(SessionRow::id).toList())
+                .getResultList()
+                .forEach(tag -> tags.computeIfAbsent(tag.sessionId(), id -> new ArrayList<>())
+                        .add(new Tag(tag.key(), tag.value())));
+        return page.map(row -> row.withTags(tags.getOrDefault(row.id(), List.of())));
     }
 }

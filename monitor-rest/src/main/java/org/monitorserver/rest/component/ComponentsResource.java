@@ -23,7 +23,7 @@ import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.PageJson.Parents;
 import org.monitorserver.api.PageJson.Rows;
-import org.monitorserver.domain.metric.Metric;
+import org.monitorserver.domain.metric.MetricRow;
 import org.monitorserver.persistence.Page;
 import org.monitorserver.persistence.component.ComponentQueries;
 import org.monitorserver.persistence.metric.MetricQueries;
@@ -241,7 +241,7 @@ public class ComponentsResource {
                 new Parents(component, pipeline, build));
     }
 
-    private PageJson<MetricJson> renderMetrics(Page<Metric> found) {
+    private PageJson<MetricJson> renderMetrics(Page<MetricRow> found) {
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
     }
 }

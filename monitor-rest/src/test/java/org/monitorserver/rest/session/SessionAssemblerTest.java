@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.monitorserver.domain.session.Session;
+import org.monitorserver.domain.session.SessionRow;
 import org.monitorserver.domain.session.Tag;
 import org.monitorserver.rest.JsonbResolver;
 
@@ -49,5 +50,14 @@ class SessionAssemblerTest {
         assertEquals("{\"session_h\":\"3a5b9c0e\",\"run_date\":\"2026-11-21T10:15:02\",\"scm_ref\":null,"
                 + "\"tags\":[{\"key\":\"flaky\",\"name\":\"flaky\",\"value\":null}]}",
                 render(SessionAssembler.toJson(session)));
+    }
+
+    @Test
+    void aListedRowIsWrittenAsTheStoredSession() {
+        var runDate = LocalDateTime.of(2026, 11, 21, 10, 15, 2, 123_456_000);
+        var tags = List.of(new Tag("python", "3.12"), new Tag("flaky", null));
+        var session = new Session(1, "3a5b9c0e", runDate, null, tags);
+        var row = new SessionRow(41L, "3a5b9c0e", runDate, null).withTags(tags);
+        assertEquals(SessionAssembler.toJson(session), SessionAssembler.toJson(row));
     }
 }
