@@ -35,12 +35,16 @@ public final class FieldLimits {
     }
 
     /**
-     * Returns {@code value} if it is non-null and at most {@code max} characters long.
+     * Returns {@code value} if it is non-null, at most {@code max} UTF-8 bytes long and free of NUL characters
+     * (PostgreSQL's text columns cannot hold them: such a row would fail its whole transaction, or COPY).
      *
      * @throws IllegalArgumentException naming {@code field} otherwise
      */
     public static String bounded(String field, String value, int max) {
         Objects.requireNonNull(value, () -> field + " is required");
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + " must not contain NUL characters");
+        }
         if (utf8Length(value) > max) {
             throw new IllegalArgumentException(field + " is longer than " + max + " bytes");
         }

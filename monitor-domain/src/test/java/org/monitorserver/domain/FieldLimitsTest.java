@@ -76,6 +76,13 @@ class FieldLimitsTest {
     }
 
     @Test
+    void boundedRejectsNulCharactersThatNoTextColumnHolds() {
+        var e = assertThrows(IllegalArgumentException.class, () -> FieldLimits.bounded("item", "a\0b", 10));
+        assertEquals("item must not contain NUL characters", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FieldLimits.boundedOrNull("scm_ref", "\0", 10));
+    }
+
+    @Test
     void boundedRejectsNullNamingTheField() {
         var e = assertThrows(NullPointerException.class, () -> FieldLimits.bounded("kind", null, 4));
         assertEquals("kind is required", e.getMessage());

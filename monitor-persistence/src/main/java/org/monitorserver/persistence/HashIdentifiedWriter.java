@@ -160,8 +160,9 @@ public class HashIdentifiedWriter {
             throw e;
         }
         try (Connection connection = figures.connection()) {
-            figures.addRows(connection, entities.get(0).getTenantId(), family, entities.size());
+            // The family's figures (sessions: their locks first) before the row count, as MaintainedFigures orders.
             onInsert.accept(connection, entities);
+            figures.addRows(connection, entities.get(0).getTenantId(), family, entities.size());
         } catch (SQLException e) {
             throw StorageUnavailableException.refused(e);
         }

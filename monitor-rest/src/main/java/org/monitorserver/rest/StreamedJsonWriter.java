@@ -183,7 +183,11 @@ public class StreamedJsonWriter implements MessageBodyWriter<Object> {
         json.writeEnd();
     }
 
-    /** The response stream, flushed but left open when the generator closes: the container owns it. */
+    /**
+     * The response stream as the generator sees it: written through, never flushed or closed by it. A flush would
+     * commit the response before the container has set its length (a chunked answer instead of a
+     * {@code Content-Length}); the container flushes and closes the stream it owns.
+     */
     private static final class Unclosed extends FilterOutputStream {
 
         Unclosed(OutputStream out) {
@@ -196,8 +200,11 @@ public class StreamedJsonWriter implements MessageBodyWriter<Object> {
         }
 
         @Override
-        public void close() throws IOException {
-            flush();
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

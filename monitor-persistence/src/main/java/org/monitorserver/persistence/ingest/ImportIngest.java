@@ -103,8 +103,8 @@ public class ImportIngest {
                 throw e;
             }
             try (Connection connection = figures.connection()) {
-                figures.addRows(connection, tenant, Family.SESSION, fresh.size());
                 figures.addSessions(connection, fresh);
+                figures.addRows(connection, tenant, Family.SESSION, fresh.size());
             } catch (SQLException e) {
                 throw StorageUnavailableException.refused(e);
             }

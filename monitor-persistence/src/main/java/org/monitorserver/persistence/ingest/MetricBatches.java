@@ -45,8 +45,12 @@ public class MetricBatches {
                 figures.addMetrics(connection, metrics);
             }
             transaction.commit();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too: the transaction must not stay bound to the writer thread.
             rollBack();
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw e instanceof RuntimeException runtime ? runtime
                     : new StorageUnavailableException("the batch was not committed: " + e.getMessage(), e);
         }

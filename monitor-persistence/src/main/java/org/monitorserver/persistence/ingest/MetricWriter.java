@@ -127,7 +127,15 @@ public class MetricWriter {
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
-            write(batch);
+            try {
+                write(batch);
+            } catch (Throwable unexpected) {
+                // An Error (out of memory, a class gone with the undeploy): answer every caller still waiting
+                // rather than leave it hanging, and keep the writer alive for the next batch.
+                LOG.log(Level.SEVERE, "A batch of " + batch.size() + " metrics failed unexpectedly", unexpected);
+                batch.forEach(p -> p.done.completeExceptionally(new StorageUnavailableException(
+                        "the metric was not stored: " + unexpected, unexpected)));
+            }
             batch.clear();
         }
     }

@@ -84,7 +84,12 @@ public class StatisticsKeeper {
      * while the server is down is the first one after it starts.
      */
     private void scheduleNext() {
-        timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig("statistics keeper", false));
+        try {
+            timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig("statistics keeper", false));
+        } catch (IllegalStateException e) {
+            // The timer service refuses new timers once the deployment stops: a check that ran into the undeploy.
+            LOG.info(() -> "Statistics keeper stopped: " + e.getMessage());
+        }
     }
 
     private void analyze(DueTable due) {
