@@ -16,8 +16,8 @@ import org.monitorserver.api.BulkReportJson;
 
 /**
  * The server's statistics keeper (PostgreSQL; it does nothing on H2): a table whose family of rows grew by more
- * than a tenth since the table's last {@code ANALYZE} is analyzed in the background, again at the next tenth, and
- * not below it. Rows go in through the bulk routes; what the server analyzed is read over the tests' own
+ * than a tenth since the table's last {@code ANALYZE} is analyzed (and vacuumed) in the background, again at the next
+ * tenth, and not below it. Rows go in through the bulk routes; what the server analyzed is read over the tests' own
  * connection, from its marks ({@code analyze_mark}) and from PostgreSQL's own figures
  * ({@code pg_stat_user_tables}, {@code pg_class}). Other tests' rows count too, so each step starts from what the
  * database holds.
@@ -60,10 +60,7 @@ class StatisticsKeepingIT extends ApiTestSupport {
             crossAndAwaitAnalysis();
             metric = awaitSettled("metric");
         }
-        // PostgreSQL's own sign of an ANALYZE here is the planner's row estimate, written in the ANALYZE's own
-        // transaction: pg_stat_user_tables may show an earlier ANALYZE seconds late (a backend's statistics are
-        // flushed when it goes idle, at most once a second, else after a 10 s timeout).
-        double estimateBefore = estimatedRows("metric");
+        long statsBefore = analyzeCount("metric");
         postMetrics(headroom(metric) / 2);
 
         // A crossing of the sessions, written after the metrics: the check that analyzes test_session read the
@@ -75,13 +72,14 @@ class StatisticsKeepingIT extends ApiTestSupport {
 
         Mark unchanged = mark("metric");
         assertEquals(metric, unchanged, "metric's mark");
-        assertEquals(estimateBefore, estimatedRows("metric"), "metric's row estimate (pg_class.reltuples)");
+        assertEquals(statsBefore, analyzeCount("metric"), "ANALYZE runs of metric (pg_stat_user_tables)");
     }
 
     /** Writes just enough metrics to pass a tenth of metric's mark, then waits for PostgreSQL to show the ANALYZE. */
     private Mark crossAndAwaitAnalysis() throws Exception {
         Mark before = awaitSettled("metric");
         long statsBefore = analyzeCount("metric");
+        long vacuumsBefore = vacuumCount("metric");
         long rows = total("METRIC");
 
         postMetrics(Math.max(MIN_CROSSING, before.rows() + before.rows() / 10 + 1 - rows));
@@ -93,6 +91,9 @@ class StatisticsKeepingIT extends ApiTestSupport {
         double estimate = estimatedRows("metric");
         assertTrue(Math.abs(estimate - after.rows()) <= after.rows() / 10.0,
                 () -> "pg_class.reltuples " + estimate + " after analyzing " + after);
+        // Then the crossing's VACUUM (after the ANALYZE, outside its transaction): waited for, so that no later
+        // step sees it land.
+        await(() -> vacuumCount("metric"), count -> count > vacuumsBefore, "pg_stat_user_tables.vacuum_count");
         return after;
     }
 
@@ -158,6 +159,12 @@ class StatisticsKeepingIT extends ApiTestSupport {
     /** The row count PostgreSQL's planner works with, which ANALYZE sets. */
     private static double estimatedRows(String table) throws SQLException {
         return queryOne("SELECT reltuples FROM pg_class WHERE oid = ?::regclass", table, row -> row.getDouble(1));
+    }
+
+    /** PostgreSQL's count of manual VACUUM runs of {@code table}. */
+    private static long vacuumCount(String table) throws SQLException {
+        return queryOne("SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = ?::regclass", table,
+                row -> row.getLong(1));
     }
 
     private interface Row<T> {

@@ -96,11 +96,23 @@ public class AnalyzeMark {
 
     /** The statement that refreshes the table's statistics (PostgreSQL). */
     public String analyzeStatement() {
+        return "ANALYZE " + checkedTableName();
+    }
+
+    /**
+     * The statement that sets the table's visibility map and reclaims its dead rows (PostgreSQL; it runs only
+     * outside a transaction).
+     */
+    public String vacuumStatement() {
+        return "VACUUM " + checkedTableName();
+    }
+
+    private String checkedTableName() {
         // Checked here too: rows loaded from the database never went through the constructor.
         if (!TABLE_NAME.matcher(tableName).matches()) {
             throw new IllegalStateException("analyze_mark names a table that is not an identifier: " + tableName);
         }
-        return "ANALYZE " + tableName;
+        return tableName;
     }
 
     public String getTableName() {

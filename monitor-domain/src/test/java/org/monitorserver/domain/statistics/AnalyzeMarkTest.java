@@ -41,9 +41,10 @@ class AnalyzeMarkTest {
     }
 
     @Test
-    void analyzesItsTableByName() {
-        assertEquals("ANALYZE test_session", new AnalyzeMark("test_session", Family.SESSION, 0, null, 0)
-                .analyzeStatement());
+    void analyzesAndVacuumsItsTableByName() {
+        var mark = new AnalyzeMark("test_session", Family.SESSION, 0, null, 0);
+        assertEquals("ANALYZE test_session", mark.analyzeStatement());
+        assertEquals("VACUUM test_session", mark.vacuumStatement());
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.monitorserver.persistence.statistics.TableStatistics.DueTable;
  * Keeps the planner's statistics fresh on PostgreSQL, which these servers run without autovacuum: every
  * {@value #PERIOD_MILLIS} ms (counted from the end of the last check) it compares the maintained row totals with
  * the {@link AnalyzeMark marks} and analyzes each table whose family grew (or shrank) by more than a tenth since its
- * last analysis. The short period is also what makes a large write (a bulk POST, an import chunk) analyzed soon
+ * last analysis, then vacuums it (its visibility map, for index-only scans, and its dead rows). The short period
+ * is also what makes a large write (a bulk POST, an import chunk) analyzed soon
  * after it commits; no writer calls in here, so no write waits on an analysis. Nothing is held in memory: of
  * several servers sharing the database, the one whose conditional UPDATE claims a crossing analyzes it.
  *
@@ -92,6 +93,21 @@ public class StatisticsKeeper {
         }
     }
 
+    /**
+     * The crossing's VACUUM, by the server that claimed it: best effort, since the statistics are already fresh; a
+     * failed one is logged and the next crossing vacuums again.
+     */
+    private void vacuum(DueTable due) {
+        String table = due.mark().getTableName();
+        long started = System.nanoTime();
+        try {
+            statistics.vacuum(due.mark());
+            LOG.fine(() -> "Vacuumed " + table + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "VACUUM " + table + " failed; the next crossing tries again", e);
+        }
+    }
+
     private void analyze(DueTable due) {
         String table = due.mark().getTableName();
         long started = System.nanoTime();
@@ -100,6 +116,7 @@ public class StatisticsKeeper {
                 LOG.fine(() -> "Analyzed " + table + " in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                         + due.rows() + " " + due.mark().getFamily() + " rows, " + due.mark().getRowsAtAnalyze()
                         + " at its last analysis");
+                vacuum(due);
             }
         } catch (RuntimeException e) {
             // One table's failure (a lock, a dropped table) leaves the others to be analyzed.

@@ -1,16 +1,22 @@
 package org.monitorserver.persistence.statistics;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.monitorserver.domain.count.RowCount;
 import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.statistics.AnalyzeMark;
+import org.monitorserver.persistence.StorageUnavailableException;
 import org.monitorserver.persistence.UtcClock;
 
 /**
@@ -23,6 +29,9 @@ public class TableStatistics {
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/MonitorDS")
+    DataSource dataSource;
 
     /** A table whose statistics are stale: its mark, and its family's total over every tenant now. */
     public record DueTable(AnalyzeMark mark, long rows) {
@@ -63,5 +72,25 @@ public class TableStatistics {
         // Native: JPQL has no ANALYZE. PostgreSQL runs it inside a transaction (unlike VACUUM).
         em.createNativeQuery(mark.analyzeStatement()).executeUpdate();
         return true;
+    }
+
+    /**
+     * Vacuums {@code mark}'s table, after an analysis this server claimed: PostgreSQL sets the visibility map only
+     * in a VACUUM, and index-only scans (the per-component builds' probes, for one) read the table wherever it is
+     * not set; without autovacuum nothing else would run one. VACUUM runs only outside a transaction, so this
+     * takes its own connection of MonitorDS in autocommit mode.
+     *
+     * @throws StorageUnavailableException when the database refused it
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void vacuum(AnalyzeMark mark) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            statement.execute(mark.vacuumStatement());
+        } catch (SQLException e) {
+            throw StorageUnavailableException.refused(e);
+        }
     }
 }
