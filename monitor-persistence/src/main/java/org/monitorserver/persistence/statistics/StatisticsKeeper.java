@@ -71,6 +71,10 @@ public class StatisticsKeeper {
             for (DueTable due : statistics.due()) {
                 analyze(due);
             }
+        } catch (IllegalStateException e) {
+            // The deployment is stopping under a running check (WildFly's ComponentIsStoppedException is one): the
+            // check ends here, in one line rather than a stack trace per table.
+            LOG.info(() -> "Statistics check ended: " + e.getMessage());
         } catch (RuntimeException e) {
             // Logged, not thrown: the next check runs anyway, and a failed one has changed nothing.
             LOG.log(Level.WARNING, "Statistics check failed; retrying in " + PERIOD_MILLIS + " ms", e);
@@ -103,6 +107,8 @@ public class StatisticsKeeper {
         try {
             statistics.vacuum(due.mark());
             LOG.fine(() -> "Vacuumed " + table + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "VACUUM " + table + " failed; the next crossing tries again", e);
         }
@@ -118,6 +124,8 @@ public class StatisticsKeeper {
                         + " at its last analysis");
                 vacuum(due);
             }
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (RuntimeException e) {
             // One table's failure (a lock, a dropped table) leaves the others to be analyzed.
             LOG.log(Level.WARNING, "ANALYZE " + table + " failed; retrying in " + PERIOD_MILLIS + " ms", e);
