@@ -1,8 +1,12 @@
 package org.monitorserver.rest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSON text written straight as UTF-8 bytes, for {@link StreamedJsonWriter}'s fixed shapes. JSON-P's generator
@@ -14,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * everything else is written as its UTF-8 bytes (a lone surrogate as {@code ?}, as Java's UTF-8 encoder does).
  */
 final class JsonBytes {
+
+    /** Every member name written so far, as {@code "name":} in UTF-8. */
+    private static final Map<String, byte[]> NAMES = new ConcurrentHashMap<>();
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -35,11 +42,6 @@ final class JsonBytes {
     /** An object as an array element (or the whole text). */
     JsonBytes startObject() throws IOException {
         separate();
-        return open('{');
-    }
-
-    JsonBytes startObject(String name) throws IOException {
-        name(name);
         return open('{');
     }
 
@@ -110,10 +112,23 @@ final class JsonBytes {
         return this;
     }
 
+    /** A member's name and colon, encoded once per name: the shapes have a few dozen, written on every row. */
     private void name(String name) throws IOException {
         separate();
-        string(name);
-        put(':');
+        byte[] encoded = NAMES.computeIfAbsent(name, JsonBytes::encodeName);
+        bytes(encoded, 0, encoded.length);
+    }
+
+    private static byte[] encodeName(String name) {
+        var text = new ByteArrayOutputStream();
+        try {
+            var json = new JsonBytes(text);
+            json.string(name).put(':');
+            json.finish();
+            return text.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The comma before every member or element but a container's first. */
@@ -194,12 +209,10 @@ final class JsonBytes {
         buffer[size++] = (byte) c;
     }
 
+    /** Room for a few bytes (at most an escape's six) in the buffer. */
     private void room(int bytes) throws IOException {
         if (size + bytes > buffer.length) {
             drain();
-            if (bytes > buffer.length) {
-                throw new IllegalArgumentException("a single write of " + bytes + " bytes");
-            }
         }
     }
 
