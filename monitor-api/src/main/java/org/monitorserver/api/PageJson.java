@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param <T> a row: a record of this package, or a name ({@code String}) for the name listings
  */
 @JsonbPropertyOrder({"component", "pipeline", "build", "metrics", "sessions", "contexts", "components",
-        "pipelines", "builds", "imports", "tenants", "users", "keys", "totalPage", "prevUrl", "nextUrl"})
+        "pipelines", "builds", "imports", "runs", "tenants", "users", "keys", "totalPage", "prevUrl", "nextUrl"})
 public record PageJson<T>(
         @JsonbProperty("component") @JsonbNillable(false)
         @Schema(description = "The parent component, in a component's listings") String component,
@@ -42,6 +42,8 @@ public record PageJson<T>(
         @Schema(description = "The rows of a build listing, build numbers as text") List<T> builds,
         @JsonbProperty("imports") @JsonbNillable(false)
         @Schema(description = "The rows of the import job listing") List<T> imports,
+        @JsonbProperty("runs") @JsonbNillable(false)
+        @Schema(description = "The rows of the run listing") List<T> runs,
         @JsonbProperty("tenants") @JsonbNillable(false)
         @Schema(description = "The rows of the tenant listing") List<T> tenants,
         @JsonbProperty("users") @JsonbNillable(false)
@@ -54,7 +56,7 @@ public record PageJson<T>(
 
     /** The key a listing's rows go under. */
     public enum Rows {
-        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS, TENANTS, USERS, KEYS
+        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS, RUNS, TENANTS, USERS, KEYS
     }
 
     /** The parents a listing names before its rows; null where it has none. */
@@ -72,14 +74,15 @@ public record PageJson<T>(
                 rows == Rows.METRICS ? items : null, rows == Rows.SESSIONS ? items : null,
                 rows == Rows.CONTEXTS ? items : null, rows == Rows.COMPONENTS ? items : null,
                 rows == Rows.PIPELINES ? items : null, rows == Rows.BUILDS ? items : null,
-                rows == Rows.IMPORTS ? items : null, rows == Rows.TENANTS ? items : null,
+                rows == Rows.IMPORTS ? items : null, rows == Rows.RUNS ? items : null,
+                rows == Rows.TENANTS ? items : null,
                 rows == Rows.USERS ? items : null, rows == Rows.KEYS ? items : null,
                 totalPage, prevUrl, nextUrl);
     }
 
     /** The rows of this page, whichever key they came under; empty when none did. */
     public List<T> rows() {
-        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, tenants, users, keys).filter(Objects::nonNull)
+        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, runs, tenants, users, keys).filter(Objects::nonNull)
                 .findFirst().orElse(List.of());
     }
     /** The type {@code PageJson<row>}, to bind or write a page by its row type (a record has no subclass to capture it). */

@@ -2,6 +2,7 @@ package org.monitorserver.client;
 
 import java.util.List;
 import java.util.Optional;
+import org.monitorserver.api.RunResultJson;
 import org.monitorserver.client.model.Context;
 import org.monitorserver.client.model.Metric;
 import org.monitorserver.client.model.MetricScope;
@@ -109,4 +110,10 @@ public interface Dialect extends AutoCloseable {
     /** Releases the connection or client; never throws a checked exception. */
     @Override
     void close();
+
+    /** The runs tracked by resource-tracker that pass {@code query}, newest first; a .pymon file has none. */
+    List<RunResultJson> runs(RunQuery query);
+
+    /** The run whose id is {@code id}; a .pymon file has none. */
+    Optional<RunResultJson> run(String id);
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.monitorserver.api.RunResultJson;
 import org.monitorserver.client.local.LocalDialect;
 import org.monitorserver.client.model.Context;
 import org.monitorserver.client.model.Contexts;
@@ -58,6 +59,21 @@ public final class Monitor implements AutoCloseable {
     /** A monitor over the pytest-monitor database {@code pymon}, opened read-only. */
     public static Monitor local(Path pymon) {
         return new Monitor(LocalDialect.open(pymon));
+    }
+
+    /** The runs tracked by resource-tracker that pass {@code query}, newest first (none in a .pymon file). */
+    public List<RunResultJson> listRuns(RunQuery query) {
+        return dialect.runs(query);
+    }
+
+    /** Every run tracked by resource-tracker, newest first. */
+    public List<RunResultJson> listRuns() {
+        return listRuns(RunQuery.ALL);
+    }
+
+    /** The run whose id is {@code id}, with its processing and statistics. */
+    public Optional<RunResultJson> getRun(String id) {
+        return dialect.run(id);
     }
 
     /** The number of non-empty components. */

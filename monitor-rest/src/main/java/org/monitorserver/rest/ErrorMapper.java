@@ -22,6 +22,7 @@ import org.monitorserver.api.ErrorBody;
 import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.PageNotFoundException;
 import org.monitorserver.persistence.StorageUnavailableException;
+import org.monitorserver.persistence.run.RefusedRunDataException;
 import org.monitorserver.persistence.usage.TooManyBucketsException;
 import org.monitorserver.rest.security.NotAuthenticatedException;
 
@@ -112,6 +113,15 @@ public final class ErrorMapper {
     }
 
     /** A write that contradicts stored data: 409. */
+    /** Run data that cannot be stored as sent: the message names the line and column. */
+    @Provider
+    public static class RefusedRunData implements ExceptionMapper<RefusedRunDataException> {
+        @Override
+        public Response toResponse(RefusedRunDataException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage(), null);
+        }
+    }
+
     @Provider
     public static class Conflict implements ExceptionMapper<ConflictException> {
         @Override

@@ -4,10 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.monitorserver.persistence.run.ObjectStore;
+import org.monitorserver.persistence.run.ObjectStoreSettings;
 
 /**
  * The application's settings, read once through MicroProfile Config: {@code monitor.server.x-y} is also read
@@ -44,6 +49,54 @@ public class MonitorSettings {
     @Inject
     @ConfigProperty(name = "monitor.server.max-import-bytes", defaultValue = "268435456")
     long maxImportBytes;
+
+    /** Largest accepted run finish ({@code POST /runs/{id}/finish}), in bytes after gzip; larger ones get 413. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.max-run-bytes", defaultValue = "67108864")
+    long maxRunBytes;
+
+    /** The S3 bucket that run clients upload chunks to; no object store when unset. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-bucket")
+    Optional<String> runsS3Bucket;
+
+    /** The bucket's AWS region, also handed to clients. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-region", defaultValue = "us-east-1")
+    String runsS3Region;
+
+    /** Another S3-compatible store's URL, for the server's own reads (path-style); AWS when unset. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-endpoint")
+    Optional<String> runsS3Endpoint;
+
+    /** The access key handed to clients and used by the server. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-access-key")
+    Optional<String> runsS3AccessKey;
+
+    /** The secret key handed to clients and used by the server. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-secret-key")
+    Optional<String> runsS3SecretKey;
+
+    /** A session token to go with temporary keys; none when unset. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-session-token")
+    Optional<String> runsS3SessionToken;
+
+    /** The key prefix under which each run gets its folder. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-s3-prefix", defaultValue = "runs")
+    String runsS3Prefix;
+
+    /** How long clients are told their upload credentials last, in seconds. */
+    @Inject
+    @ConfigProperty(name = "monitor.server.runs-credentials-seconds", defaultValue = "3600")
+    long runsCredentialsSeconds;
+
+    @Inject
+    ObjectStore objectStore;
 
     /** {@code off} (the default: every request acts for tenant default) or {@code on} (keys needed). */
     @Inject
@@ -82,6 +135,11 @@ public class MonitorSettings {
             throw new IllegalStateException("MONITOR_SERVER_ADMIN_KEY must be at least " + MIN_ADMIN_KEY_LENGTH
                     + " characters of a random key (for example: openssl rand -base64 24)");
         }
+        if (maxRunBytes < 1024 || maxRunBytes > MAX_BULK_CEILING) {
+            throw new IllegalStateException("MONITOR_SERVER_MAX_RUN_BYTES must be from 1024 to " + MAX_BULK_CEILING
+                    + ", is " + maxRunBytes);
+        }
+        objectStore.configure(objectStoreSettings());
         LOG.info(() -> "Monitor Server settings: authentication " + auth + ", pagination count " + paginationCount + ", max body " + maxBodyBytes
                 + " bytes, max bulk body " + maxBulkBytes + " bytes, max import " + maxImportBytes + " bytes");
     }
@@ -115,5 +173,42 @@ public class MonitorSettings {
 
     public long maxImportBytes() {
         return maxImportBytes;
+    }
+
+    public long maxRunBytes() {
+        return maxRunBytes;
+    }
+
+    /**
+     * The object store of runs from the {@code MONITOR_SERVER_RUNS_S3_*} settings, or empty without a bucket.
+     *
+     * @throws IllegalStateException when a bucket is set without keys, or the endpoint is not an HTTP URL
+     */
+    Optional<ObjectStoreSettings> objectStoreSettings() {
+        if (runsS3Bucket.isEmpty() || runsS3Bucket.get().isBlank()) {
+            return Optional.empty();
+        }
+        if (runsS3AccessKey.isEmpty() || runsS3SecretKey.isEmpty()) {
+            throw new IllegalStateException("MONITOR_SERVER_RUNS_S3_BUCKET needs MONITOR_SERVER_RUNS_S3_ACCESS_KEY and "
+                    + "MONITOR_SERVER_RUNS_S3_SECRET_KEY");
+        }
+        if (runsCredentialsSeconds < 60) {
+            throw new IllegalStateException("MONITOR_SERVER_RUNS_CREDENTIALS_SECONDS must be at least 60, is "
+                    + runsCredentialsSeconds);
+        }
+        Optional<URI> endpoint = runsS3Endpoint.filter(e -> !e.isBlank()).map(e -> {
+            try {
+                URI uri = new URI(e.strip());
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(e, "not an http or https URL");
+                }
+                return uri;
+            } catch (URISyntaxException bad) {
+                throw new IllegalStateException("MONITOR_SERVER_RUNS_S3_ENDPOINT is not an http(s) URL: " + e);
+            }
+        });
+        return Optional.of(new ObjectStoreSettings(runsS3Bucket.get().strip(), runsS3Region.strip(), endpoint,
+                runsS3AccessKey.get(), runsS3SecretKey.get(), runsS3SessionToken.orElse(""), runsS3Prefix,
+                Duration.ofSeconds(runsCredentialsSeconds)));
     }
 }

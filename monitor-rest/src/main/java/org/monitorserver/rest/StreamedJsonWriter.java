@@ -88,6 +88,7 @@ public class StreamedJsonWriter implements MessageBodyWriter<Object> {
         list(json, "pipelines", page.pipelines(), rows);
         list(json, "builds", page.builds(), rows);
         list(json, "imports", page.imports(), rows);
+        list(json, "runs", page.runs(), rows);
         list(json, "tenants", page.tenants(), rows);
         list(json, "users", page.users(), rows);
         list(json, "keys", page.keys(), rows);

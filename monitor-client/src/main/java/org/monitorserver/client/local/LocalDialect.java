@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.monitorserver.api.RunResultJson;
+import org.monitorserver.client.RunQuery;
 import org.monitorserver.client.Dialect;
 import org.monitorserver.client.MonitorException;
 import org.monitorserver.client.RankingScope;
@@ -251,6 +253,17 @@ public final class LocalDialect implements Dialect {
         // A stable sort of rows in arrival order keeps ties in arrival order, in both directions.
         return candidates.stream().sorted(method == ResourceMethod.TOP ? order.reversed() : order).limit(n)
                 .toList();
+    }
+
+    /** A .pymon file holds test metrics only: no runs. */
+    @Override
+    public List<RunResultJson> runs(RunQuery query) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<RunResultJson> run(String id) {
+        return Optional.empty();
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
+import org.monitorserver.api.RunResultJson;
+import org.monitorserver.client.NotFoundException;
+import org.monitorserver.client.RunQuery;
 import org.monitorserver.api.SessionJson;
 import org.monitorserver.client.Dialect;
 import org.monitorserver.client.ProtocolException;
@@ -34,6 +37,7 @@ public final class RemoteDialect implements Dialect {
     private static final GenericType<PageJson<SessionJson>> SESSION_PAGE = new GenericType<>() { };
     private static final GenericType<PageJson<ContextJson>> CONTEXT_PAGE = new GenericType<>() { };
     private static final GenericType<PageJson<String>> NAME_PAGE = new GenericType<>() { };
+    private static final GenericType<PageJson<RunResultJson>> RUN_PAGE = new GenericType<>() { };
 
     private final ServerConnection server;
 
@@ -207,6 +211,24 @@ public final class RemoteDialect implements Dialect {
         }
         path.addAll(List.of(method.direction(), Integer.toString(n), "metrics"));
         return metrics(path.toArray(String[]::new));
+    }
+
+    @Override
+    public List<RunResultJson> runs(RunQuery query) {
+        String parameters = String.join("&", query.parameters().entrySet().stream()
+                .map(p -> p.getKey() + "=" + ServerConnection.encode(p.getValue())).toList());
+        return walk(ServerConnection.withQuery(server.endpoint("runs"), parameters.isEmpty() ? null : parameters),
+                RUN_PAGE);
+    }
+
+    @Override
+    public Optional<RunResultJson> run(String id) {
+        try {
+            return Optional.ofNullable(server.get(server.endpoint("runs", id),
+                    response -> response.readEntity(RunResultJson.class)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -9,8 +9,12 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.monitorserver.domain.FieldLimits;
 
@@ -79,6 +83,48 @@ public class NodeSpan {
     }
 
     /**
+     * The span of a tracked run: its host busy from {@code start} to {@code end} (an end before the start counts
+     * as the start). The run stands in for the session, its host for the context ({@link #runKey},
+     * {@link #hostKey}), so node usage counts runs and test sessions alike.
+     */
+    public NodeSpan(long tenantId, String sessionHash, String contextHash, LocalDateTime start, LocalDateTime end) {
+        this.tenantId = tenantId;
+        this.sessionHash = Objects.requireNonNull(sessionHash, "sessionHash");
+        this.contextHash = Objects.requireNonNull(contextHash, "contextHash");
+        cover(start, end);
+    }
+
+    /** Sets the span to {@code [start, end]}, an end before the start counting as the start. */
+    public void cover(LocalDateTime start, LocalDateTime end) {
+        this.startAt = Objects.requireNonNull(start, "start");
+        this.endAt = end.isBefore(start) ? start : end;
+    }
+
+    /**
+     * The session key of run {@code runKey}'s span: no session hash has a colon, so it never meets a session's.
+     */
+    public static String runKey(String runKey) {
+        return "run:" + runKey;
+    }
+
+    /**
+     * The node key of a run's host: {@code host:} and the SHA-256 of its hostname, so that runs on one host are
+     * one node and no hostname outgrows the column; {@code run:} and the run's key for a run without hostname.
+     */
+    public static String hostKey(String hostname, String runKey) {
+        if (hostname == null || hostname.isEmpty()) {
+            return runKey(runKey);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(hostname.getBytes(StandardCharsets.UTF_8));
+            return "host:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
      * When a metric that started at {@code start} and took {@code totalSeconds} ends: the start plus the clamped
      * duration, to the microsecond (the precision of a {@code TIMESTAMP}).
      */
@@ -117,6 +163,21 @@ public class NodeSpan {
         private String contextHash;
 
         public Key() {
+        }
+
+        /** The key of the span of {@code sessionHash} on {@code contextHash} in tenant {@code tenantId}. */
+        public Key(long tenantId, String sessionHash, String contextHash) {
+            this.tenantId = tenantId;
+            this.sessionHash = sessionHash;
+            this.contextHash = contextHash;
+        }
+
+        public String sessionHash() {
+            return sessionHash;
+        }
+
+        public String contextHash() {
+            return contextHash;
         }
 
         @Override

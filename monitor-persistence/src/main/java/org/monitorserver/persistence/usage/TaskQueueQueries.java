@@ -7,12 +7,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.monitorserver.domain.imports.ImportJob;
 import org.monitorserver.domain.imports.ImportJob.State;
+import org.monitorserver.domain.run.Run;
 import org.monitorserver.domain.tenant.Tenant;
 
 /**
  * Task queue figures (the {@code /metrics/queues} figures of issue 10): per tenant, the background jobs running
- * and queued, counted from the job rows. Import jobs are the only kind so far; each later kind adds a method
- * like {@link #importJobs} to {@link #ofTenant}.
+ * and queued, counted from the job rows: import jobs and the object-store jobs of finished runs. Each kind of job
+ * has a method like {@link #importJobs}, added up in {@link #ofTenant}.
  */
 @Stateless
 public class TaskQueueQueries {
@@ -34,7 +35,16 @@ public class TaskQueueQueries {
 
     /** The figures of tenant {@code tenantId}, all job kinds added up. */
     public QueueFigures ofTenant(long tenantId) {
-        return importJobs(tenantId);
+        return importJobs(tenantId).plus(runJobs(tenantId));
+    }
+
+    private QueueFigures runJobs(long tenantId) {
+        return new QueueFigures(countRuns(tenantId, Run.Processing.RUNNING), countRuns(tenantId, Run.Processing.QUEUED));
+    }
+
+    private long countRuns(long tenantId, Run.Processing processing) {
+        return em.createNamedQuery(Run.COUNT_BY_PROCESSING_AND_TENANT, Long.class).setParameter("tenant", tenantId)
+                .setParameter("processing", processing).getSingleResult();
     }
 
     private QueueFigures importJobs(long tenantId) {
