@@ -41,6 +41,8 @@ public final class Benchmark {
     private final Api api;
     private final Report report;
     private final AtomicReference<Server> server = new AtomicReference<>();
+    /** S3Proxy while "run finish" runs: stopped with the server, also by the shutdown hook. */
+    private final AtomicReference<RunFinishTiming.ObjectStore> objectStore = new AtomicReference<>();
     private final Thread mainThread = Thread.currentThread();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean aborted;
@@ -133,6 +135,7 @@ public final class Benchmark {
         System.err.println("monitor-bench: interrupted: stopping the server");
         mainThread.interrupt();
         stopServer();
+        stopObjectStore();
         try {
             finished.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -145,6 +148,9 @@ public final class Benchmark {
         // Before the database is touched: a run that cannot start the server must not drop it.
         Server.launcher(options.server());
         Server.checkPortsFree(options, api);
+        if (options.runs(Scenarios.RUN_FINISH)) {
+            RunFinishTiming.checkJar(options.s3proxyJar());
+        }
         // Set unless measure() returns: an Error leaves it as it is.
         String failure = "an unexpected error";
         try {
@@ -155,6 +161,7 @@ public final class Benchmark {
             throw e;
         } finally {
             stopServer();
+            stopObjectStore();
             String markdown = report.markdown(setting());
             if (failure == null) {
                 Path file = target.resolve(options.reportFileName());
@@ -181,6 +188,55 @@ public final class Benchmark {
         if (options.runs(Scenarios.AUTH_ON_VS_OFF)) {
             stopServer();
             compareAuthModes(database);
+        }
+        if (options.runs(Scenarios.RUN_FINISH)) {
+            stopServer();
+            timeRunFinish(database);
+        }
+    }
+
+    /**
+     * "run finish" on a database of its own, recreated, with S3Proxy as the server's object store: a day of
+     * tracker samples finished inline and from {@value RunFinishTiming#CHUNKS} chunks, {@code --run-repeats} times
+     * each, after an unreported warm-up ({@link RunFinishTiming}). A finish that does not store every row fails the
+     * scenario (a FAILED note), not the rest of the run. S3Proxy and the server are stopped at its end.
+     */
+    private void timeRunFinish(Database database) throws IOException, InterruptedException {
+        System.err.println("monitor-bench: run finish: creating database " + options.runsDatabase());
+        database.recreate(options.runsDatabase());
+        System.err.println("monitor-bench: run finish: starting S3Proxy on port " + options.s3proxyPort() + " (log: "
+                + target.resolve("s3proxy").resolve("s3proxy.log") + ")");
+        objectStore.set(RunFinishTiming.ObjectStore.start(options.s3proxyJar(), options.s3proxyPort(),
+                target.resolve("s3proxy")));
+        RunFinishTiming.ObjectStore store = objectStore.get();
+        try {
+            startServer(database, options.runsDatabase(), RunFinishTiming.serverSettings(store.endpoint()));
+            var timing = new RunFinishTiming(api, store, target.resolve("server.log"), () -> server.get().javaPid());
+            RunFinishTiming.Outcome outcome;
+            try {
+                outcome = timing.run(options.runRepeats());
+            } catch (RunFinishTiming.CheckFailed e) {
+                System.err.println("monitor-bench: run finish: " + e.getMessage());
+                report.fail(Scenarios.RUN_FINISH + ": " + e.getMessage());
+                return;
+            }
+            RunFinishTiming.report(outcome, options.runRepeats(), options.runsDatabase()).forEach(line -> {
+                if (line.result() != null) {
+                    report.add(line.result());
+                } else {
+                    report.note(line.note());
+                }
+            });
+        } finally {
+            stopServer();
+            stopObjectStore();
+        }
+    }
+
+    private void stopObjectStore() {
+        RunFinishTiming.ObjectStore running = objectStore.getAndSet(null);
+        if (running != null) {
+            running.close();
         }
     }
 

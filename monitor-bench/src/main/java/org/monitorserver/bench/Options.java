@@ -15,10 +15,14 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         int durationSeconds, int afterLoadSeconds, boolean vacuumAnalyze, boolean auth,
         int warmupSeconds, int port, int managementPort, Path server, Path baselineServer, boolean baseline,
         Set<String> only, int importMetrics, String importDatabase, int authMetrics, String authDatabase,
-        boolean help) {
+        String runsDatabase, int runRepeats, Path s3proxyJar, int s3proxyPort, boolean help) {
 
     /** What the baseline's databases are called: the current run's names with this suffix. */
     static final String BASELINE_SUFFIX = "_old";
+
+    /** S3Proxy's jar where Maven keeps it ({@code org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies}). */
+    static final Path DEFAULT_S3PROXY_JAR = Path.of(System.getProperty("user.home"), ".m2", "repository", "org",
+            "gaul", "s3proxy", "4.1.0", "s3proxy-4.1.0-jar-with-dependencies.jar");
 
     static final String USAGE = """
             Usage: java -jar monitor-bench.jar [options]
@@ -51,12 +55,21 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                                      monitor-bench/old-vs-new.sh): the whole run goes against it first, on
                                      databases named with the suffix "_old" and the same data set, then
                                      against --server, and an "old vs new" table follows
-              --only A,B,...         run only these scenarios (names below); "--only import vs bulk" or
-                                     "--only auth on vs off" alone skips the N-metric data set
+              --only A,B,...         run only these scenarios (names below); "--only import vs bulk",
+                                     "--only auth on vs off" or "--only run finish" alone skips the
+                                     N-metric data set
               --import-metrics N     metrics per data set of "import vs bulk" (default 100000)
               --import-db NAME       the database "import vs bulk" (re)creates (default monitor_bench_import)
               --auth-metrics N       metrics per mode of "auth on vs off" (default 20000)
               --auth-db NAME         the database "auth on vs off" (re)creates (default monitor_bench_auth)
+              --runs-db NAME         the database "run finish" (re)creates (default monitor_bench_runs)
+              --run-repeats N        measured finishes of each kind in "run finish" (default 3): a day of
+                                     samples at 1 s (86,400 rows) inline, and as 24 gzipped chunks read
+                                     from S3Proxy, after 5 unreported inline finishes of 3,600 rows
+              --s3proxy-jar PATH     S3Proxy's jar-with-dependencies, started by "run finish" as the object
+                                     store (default ~/.m2/repository/org/gaul/s3proxy/4.1.0/
+                                     s3proxy-4.1.0-jar-with-dependencies.jar)
+              --s3proxy-port P       S3Proxy's port on 127.0.0.1 (default 18390)
               --help                 show this help
 
             Scenarios:
@@ -90,6 +103,10 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         String importDatabase = "monitor_bench_import";
         int authMetrics = 20_000;
         String authDatabase = "monitor_bench_auth";
+        String runsDatabase = "monitor_bench_runs";
+        int runRepeats = 3;
+        Path s3proxyJar = DEFAULT_S3PROXY_JAR;
+        int s3proxyPort = 18390;
         boolean help = false;
 
         List<String> queue = new ArrayList<>();
@@ -137,6 +154,10 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 case "--import-db" -> importDatabase = databaseName(value(queue, ++i, name));
                 case "--auth-metrics" -> authMetrics = number(name, value(queue, ++i, name), 1000, 10_000_000);
                 case "--auth-db" -> authDatabase = databaseName(value(queue, ++i, name));
+                case "--runs-db" -> runsDatabase = databaseName(value(queue, ++i, name));
+                case "--run-repeats" -> runRepeats = number(name, value(queue, ++i, name), 1, 100);
+                case "--s3proxy-jar" -> s3proxyJar = Path.of(value(queue, ++i, name));
+                case "--s3proxy-port" -> s3proxyPort = number(name, value(queue, ++i, name), 1, 65535);
                 case "--only" -> {
                     // Names have spaces: "--only single POST,counts" unquoted arrives as several words. Nothing
                     // else takes words without "--", so they all belong here.
@@ -156,6 +177,9 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (port == managementPort) {
             throw new UsageException("--port and --management-port must differ");
         }
+        if (s3proxyPort == port || s3proxyPort == managementPort) {
+            throw new UsageException("--s3proxy-port must differ from --port and --management-port");
+        }
         // The comparison drops its database: it must never be the one --reuse keeps.
         if (importDatabase.equals(database)) {
             throw new UsageException("--import-db and --db must differ");
@@ -164,15 +188,19 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (authDatabase.equals(database) || authDatabase.equals(importDatabase)) {
             throw new UsageException("--auth-db must differ from --db and --import-db");
         }
+        // And "run finish".
+        if (Stream.of(database, importDatabase, authDatabase).anyMatch(runsDatabase::equals)) {
+            throw new UsageException("--runs-db must differ from --db, --import-db and --auth-db");
+        }
         // The baseline's names get a suffix: they must stay names PostgreSQL keeps whole (63 bytes).
-        if (baselineServer != null && Stream.of(database, importDatabase, authDatabase)
+        if (baselineServer != null && Stream.of(database, importDatabase, authDatabase, runsDatabase)
                 .anyMatch(n -> n.length() + BASELINE_SUFFIX.length() > 63)) {
             throw new UsageException("with --baseline-server, database names must be at most "
                     + (63 - BASELINE_SUFFIX.length()) + " characters");
         }
         return new Options(metrics, database, pgHost, pgPort, reuse, fastLoad, duration, afterLoad, vacuumAnalyze,
                 auth, warmup, port, managementPort, server, baselineServer, false, only, importMetrics, importDatabase,
-                authMetrics, authDatabase, help);
+                authMetrics, authDatabase, runsDatabase, runRepeats, s3proxyJar, s3proxyPort, help);
     }
 
     /**
@@ -186,7 +214,7 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         return new Options(metrics, database + BASELINE_SUFFIX, pgHost, pgPort, reuse, fastLoad, durationSeconds,
                 afterLoadSeconds, vacuumAnalyze, auth, warmupSeconds, port, managementPort, baselineServer, null, true,
                 only, importMetrics, importDatabase + BASELINE_SUFFIX, authMetrics, authDatabase + BASELINE_SUFFIX,
-                help);
+                runsDatabase + BASELINE_SUFFIX, runRepeats, s3proxyJar, s3proxyPort, help);
     }
 
     /** Whether scenario {@code name} runs. */
@@ -195,8 +223,8 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
     }
 
     /**
-     * Whether the N-metric data set is needed: any scenario but "import vs bulk" and "auth on vs off", which have
-     * databases of their own.
+     * Whether the N-metric data set is needed: any scenario but "import vs bulk", "auth on vs off" and "run finish",
+     * which have databases of their own.
      */
     boolean needsDataSet() {
         return only == null || only.stream().anyMatch(name -> !Scenarios.OWN_DATABASE.contains(name));
@@ -215,6 +243,9 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
         if (runs(Scenarios.AUTH_ON_VS_OFF)) {
             parts.add("auth-" + authMetrics);
         }
+        if (runs(Scenarios.RUN_FINISH)) {
+            parts.add("runs-" + runRepeats);
+        }
         return "bench-" + String.join("-", parts) + suffix;
     }
 
@@ -231,7 +262,9 @@ record Options(int metrics, String database, String pgHost, int pgPort, boolean 
                 + (runs(Scenarios.IMPORT_VS_BULK) ? " --import-metrics " + importMetrics + " --import-db "
                         + importDatabase : "")
                 + (runs(Scenarios.AUTH_ON_VS_OFF) ? " --auth-metrics " + authMetrics + " --auth-db " + authDatabase
-                        : "");
+                        : "")
+                + (runs(Scenarios.RUN_FINISH) ? " --runs-db " + runsDatabase + " --run-repeats " + runRepeats
+                        + " --s3proxy-jar " + s3proxyJar + " --s3proxy-port " + s3proxyPort : "");
     }
 
     private static String value(List<String> args, int i, String name) throws UsageException {

@@ -34,6 +34,11 @@ final class Scenarios {
     static final String IMPORT_VS_BULK = "import vs bulk";
     /** Not a load of the N-metric data set: two server starts on a database of its own ({@link AuthComparison}). */
     static final String AUTH_ON_VS_OFF = "auth on vs off";
+    /**
+     * Not a load of the N-metric data set: a day of resource-tracker samples finished inline and from S3Proxy, on a
+     * database of its own ({@link RunFinishTiming}).
+     */
+    static final String RUN_FINISH = "run finish";
     static final String COUNTS = "counts";
     static final String SESSION_METRICS = "session metrics page 1";
     static final String LAST_PAGE = "last page of /metrics/";
@@ -52,12 +57,13 @@ final class Scenarios {
     /** A pass over every read scenario with {@value #POST_CONNECTIONS} single-POST writers in the background. */
     static final String UNDER_WRITERS = "reads under " + Scenarios.POST_CONNECTIONS + " writers";
     static final List<String> NAMES = List.of(CEILING, SINGLE_POST, PYTEST_SHAPED, BULK_INGEST, COPY, IMPORT_VS_BULK,
-            AUTH_ON_VS_OFF, COUNTS, SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE, COMPONENTS,
-            PIPELINES, RESOURCES, SCM, MIXED, NODE_USAGE, AFTER_LOAD, UNDER_WRITERS);
+            AUTH_ON_VS_OFF, RUN_FINISH, COUNTS, SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE,
+            COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED, NODE_USAGE, AFTER_LOAD, UNDER_WRITERS);
     /** Report rows named {@code "<name>: <detail>"}, kept under that name's place in {@link #NAMES}. */
-    static final List<String> GROUPS = List.of(COPY, IMPORT_VS_BULK, AUTH_ON_VS_OFF, AFTER_LOAD, UNDER_WRITERS);
+    static final List<String> GROUPS = List.of(COPY, IMPORT_VS_BULK, AUTH_ON_VS_OFF, RUN_FINISH, AFTER_LOAD,
+            UNDER_WRITERS);
     /** The scenarios that run after the others, each on a database of its own, without the N-metric data set. */
-    static final List<String> OWN_DATABASE = List.of(IMPORT_VS_BULK, AUTH_ON_VS_OFF);
+    static final List<String> OWN_DATABASE = List.of(IMPORT_VS_BULK, AUTH_ON_VS_OFF, RUN_FINISH);
 
     static final int READ_CONNECTIONS = 8;
     static final int POST_CONNECTIONS = 16;

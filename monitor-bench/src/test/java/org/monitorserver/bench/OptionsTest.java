@@ -156,4 +156,41 @@ class OptionsTest {
         assertThrows(Options.UsageException.class,
                 () -> Options.parse("--db", "d".repeat(60), "--baseline-server", "old"));
     }
+
+    @Test
+    void runFinishAloneNeedsNoDataSetAndHasItsOptions() throws Exception {
+        Options defaults = Options.parse();
+        assertEquals("monitor_bench_runs", defaults.runsDatabase());
+        assertEquals(3, defaults.runRepeats());
+        assertEquals(18390, defaults.s3proxyPort());
+        assertEquals(Path.of(System.getProperty("user.home"), ".m2/repository/org/gaul/s3proxy/4.1.0/"
+                + "s3proxy-4.1.0-jar-with-dependencies.jar"), defaults.s3proxyJar());
+        assertTrue(defaults.runs(Scenarios.RUN_FINISH));
+
+        Options alone = Options.parse("--only", "run", "finish", "--run-repeats", "5", "--s3proxy-jar",
+                "/opt/s3proxy.jar", "--s3proxy-port", "28390", "--runs-db", "bench_runs_dev");
+        assertEquals(Set.of("run finish"), alone.only());
+        assertFalse(alone.needsDataSet());
+        assertEquals(5, alone.runRepeats());
+        assertEquals(Path.of("/opt/s3proxy.jar"), alone.s3proxyJar());
+        assertEquals(28390, alone.s3proxyPort());
+        assertEquals("bench_runs_dev", alone.runsDatabase());
+        assertEquals("bench-runs-5.md", alone.reportFileName());
+        assertTrue(alone.describe().contains("--runs-db bench_runs_dev --run-repeats 5 --s3proxy-jar /opt/s3proxy.jar"
+                + " --s3proxy-port 28390"), alone.describe());
+        assertFalse(Options.parse("--only", "counts").describe().contains("--s3proxy-jar"));
+        assertEquals("bench_runs_dev_old", Options.parse("--runs-db", "bench_runs_dev", "--baseline-server", "old")
+                .forBaseline().runsDatabase());
+        assertTrue(Options.USAGE.contains("--s3proxy-jar PATH"));
+        assertTrue(Options.USAGE.contains("  run finish\n"));
+    }
+
+    @Test
+    void badRunFinishCommandLines() {
+        assertThrows(Options.UsageException.class, () -> Options.parse("--run-repeats", "0"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--s3proxy-jar"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--s3proxy-port", "8181"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--runs-db", "monitor_bench_auth"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--runs-db", "Runs"));
+    }
 }

@@ -29,9 +29,15 @@ import org.monitorserver.api.NewApiKeyJson;
 import org.monitorserver.api.NodeUsageJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.QueueJson;
+import org.monitorserver.api.RefreshedCredentialsJson;
+import org.monitorserver.api.RegisteredRunJson;
+import org.monitorserver.api.RunJson;
+import org.monitorserver.api.RunProcessingJson;
+import org.monitorserver.api.RunResultJson;
 import org.monitorserver.api.SessionJson;
 import org.monitorserver.api.TagJson;
 import org.monitorserver.api.TenantJson;
+import org.monitorserver.api.UploadCredentialsJson;
 import org.monitorserver.api.UserJson;
 
 /**
@@ -45,12 +51,14 @@ class OpenApiSchemasIT extends ApiTestSupport {
     private static final List<Class<? extends Record>> ANSWERS = List.of(MetricJson.class, SessionJson.class,
             TagJson.class, ContextJson.class, CountJson.class, ErrorBody.class, HealthJson.class,
             BulkReportJson.class, BulkReportJson.Rejection.class, ImportJson.class, TenantJson.class, UserJson.class,
-            ApiKeyJson.class, NewApiKeyJson.class, QueueJson.class, NodeUsageJson.class, NodeUsageJson.Usage.class);
+            ApiKeyJson.class, NewApiKeyJson.class, QueueJson.class, NodeUsageJson.class, NodeUsageJson.Usage.class,
+            RunResultJson.class, RunJson.class, RunProcessingJson.class, RegisteredRunJson.class,
+            RefreshedCredentialsJson.class, UploadCredentialsJson.class);
 
     /** The GET routes that answer one record instead of a page or a count, with that record's schema. */
     private static final Map<String, String> DETAILS = Map.of("/api/v1/imports/{id}", "Import",
             "/api/v1/admin/tenants/{tenant}", "Tenant", "/api/v1/admin/tenants/{tenant}/users/{user}", "User",
-            "/api/v1/metrics/nodes/usage", "NodeUsage");
+            "/api/v1/metrics/nodes/usage", "NodeUsage", "/api/v1/runs/{id}", "RunResult");
 
     /** Request schemas: submissions are read with their aliases by the REST module, not by records. */
     private static final Set<String> SUBMISSIONS = Set.of("MetricSubmission", "SessionSubmission",
@@ -101,6 +109,11 @@ class OpenApiSchemasIT extends ApiTestSupport {
                 // An object keyed by tenant name.
                 assertEquals("#/components/schemas/Queue", schema.getJsonObject("additionalProperties")
                         .getString("$ref"), schema::toString);
+                continue;
+            }
+            if (path.equals("/api/v1/runs/{id}/samples")) {
+                // The run's own columns as keys: an object, as CSV or JSON.
+                assertEquals("object", schema.getString("type"), schema::toString);
                 continue;
             }
             String ref = schema.getString("$ref");

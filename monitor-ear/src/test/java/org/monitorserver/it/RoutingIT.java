@@ -52,7 +52,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("18", health.getString("schema_version"));
+        assertEquals("19", health.getString("schema_version"));
     }
 
     @Test
@@ -120,6 +120,11 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/resources/{resource}/pipelines/{pipeline}/{direction}/{n}/metrics",
             "/api/v1/resources/{resource}/{direction}/metrics",
             "/api/v1/resources/{resource}/{direction}/{n}/metrics",
+            "/api/v1/runs",
+            "/api/v1/runs/{id}",
+            "/api/v1/runs/{id}/finish",
+            "/api/v1/runs/{id}/refresh-credentials",
+            "/api/v1/runs/{id}/samples",
             "/api/v1/session/{session}/metrics",
             "/api/v1/sessions",
             "/api/v1/sessions/bulk",

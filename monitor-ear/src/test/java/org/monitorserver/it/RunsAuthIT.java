@@ -8,12 +8,16 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.monitorserver.api.RunResultJson;
+import org.monitorserver.client.Monitor;
+import org.monitorserver.client.RunQuery;
 import org.monitorserver.it.Keys.Credentials;
 import org.monitorserver.it.Keys.TestTenant;
 
@@ -98,6 +102,28 @@ class RunsAuthIT extends ApiTestSupport {
         assertEquals(id, page.getJsonArray("runs").getJsonObject(0).getJsonObject("run").getString("run_id"));
         assertEquals(1, json(Keys.get(client, root(), "/api/v1/runs/" + id + "/samples", a.user()), 200)
                 .getJsonArray("samples").size());
+    }
+
+    @Test
+    void theJavaClientListsAndGetsItsTenantsRuns() {
+        String project = RunsIT.unique("client");
+        String first = register("{\"project_name\":\"" + project + "\",\"team\":\"ml\"}", a.user());
+        String second = register("{\"project_name\":\"" + project + "\",\"team\":\"data\"}", a.user());
+        assertEquals(200, post("/runs/" + second + "/finish", RunsIT.finishInline("\"timestamp\"\n1\n2\n"), a.user())
+                .getStatus());
+        URI api = URI.create(root() + "/api/v1");
+        try (Monitor mine = Monitor.remote(api, a.userKey()); Monitor theirs = Monitor.remote(api, b.userKey())) {
+            assertEquals(List.of(second, first), mine.listRuns(RunQuery.ofProject(project)).stream()
+                    .map(run -> run.run().runId()).toList(), "newest first");
+            assertEquals(List.of(first), mine.listRuns(new RunQuery(project, null, null, "ml", null, null, null))
+                    .stream().map(run -> run.run().runId()).toList());
+            RunResultJson run = mine.getRun(second).orElseThrow();
+            assertEquals("finished", run.run().runStatus());
+            assertEquals("ok", run.processing().status());
+            assertEquals(2L, ((Number) run.stats().get("samples")).longValue());
+            assertTrue(theirs.getRun(second).isEmpty(), "another tenant's run");
+            assertTrue(theirs.listRuns(RunQuery.ofProject(project)).isEmpty());
+        }
     }
 
     @Test

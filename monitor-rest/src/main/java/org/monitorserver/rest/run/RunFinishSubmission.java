@@ -196,13 +196,25 @@ record RunFinishSubmission(RunFinish finish, String csv) {
         }
         byte[] gzip;
         try {
-            gzip = Base64.getMimeDecoder().decode(data);
+            // Strict, but line breaks allowed: the MIME decoder would skip any stray character silently.
+            gzip = Base64.getDecoder().decode(withoutWhitespace(data));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("invalid run finish", Map.of("data_csv",
                     "starts as base64 of gzip (H4sI) but is not base64: " + e.getMessage()));
         }
         InputStream csv = new BoundedBody(gunzip(new ByteArrayInputStream(gzip), "data_csv"), limit, SETTING);
         return new String(readAll(csv, "data_csv"), StandardCharsets.UTF_8);
+    }
+
+    private static String withoutWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                var kept = new StringBuilder(text.length());
+                text.chars().filter(c -> !Character.isWhitespace(c)).forEach(c -> kept.append((char) c));
+                return kept.toString();
+            }
+        }
+        return text;
     }
 
     private static InputStream gunzip(InputStream in, String what) throws IOException {

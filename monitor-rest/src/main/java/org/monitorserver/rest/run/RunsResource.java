@@ -182,8 +182,11 @@ public class RunsResource {
     @Operation(summary = "Get a run's samples", description = "Every sample in order: CSV in the tracker's own "
             + "format with Accept: text/csv, else JSON {run_id, columns, samples: [{column: value}]}. Empty cells "
             + "are null.")
-    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON),
-            @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "{run_id, columns: [name], samples: [{column: value or null}]}")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "The tracker's CSV: a quoted header, then one row per sample"))})
     @APIResponse(responseCode = "404", description = "No such run (of this tenant)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response samples(@PathParam("id") String id) {
