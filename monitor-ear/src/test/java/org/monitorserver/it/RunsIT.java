@@ -305,6 +305,24 @@ class RunsIT extends ApiTestSupport {
         assertTrue(processing.getString("error").contains("another header"), processing::toString);
     }
 
+    @Test
+    void aChunkThatIsNotGzipFailsTheJobAndAFinishWithoutChunksStoresNothing() throws Exception {
+        String id = register("/runs", registration(unique("plain"), null));
+        String uri = "s3://" + TestObjectStore.BUCKET + "/runs/" + id + "/0000.csv.gz";
+        store.putObject(uri, "\"timestamp\"\n1\n".getBytes(StandardCharsets.UTF_8));
+        postJson("/runs/" + id + "/finish", "{\"data_source\":\"s3\",\"data_uris\":[\"" + uri + "\"]}", 200);
+        JsonObject processing = awaitProcessing(id).getJsonObject("processing");
+        assertEquals("failed", processing.getString("status"));
+        assertTrue(processing.getString("error").contains("is not gzip-compressed"), processing::toString);
+
+        // Python's default finish: data_source s3 and no URIs (nothing was uploaded).
+        JsonObject empty = parse(postJson("/runs/" + id + "/finish", "{\"exit_code\":0,\"run_status\":\"finished\","
+                + "\"data_source\":\"s3\",\"data_uris\":null}", 200));
+        assertEquals("ok", empty.getJsonObject("processing").getString("status"));
+        assertEquals(0, empty.getJsonObject("stats").getInt("samples"));
+        assertEquals(JsonValue.NULL, empty.getJsonObject("stats").get("duration_seconds"));
+    }
+
     // --- bad input ------------------------------------------------------------------------------------------------
 
     @Test

@@ -45,8 +45,13 @@ final class TestObjectStore implements AutoCloseable {
 
     /** Uploads {@code csv} gzipped to {@code uri} ({@code s3://bucket/key}), as the clients upload a chunk. */
     void putChunk(String uri, String csv) {
+        putObject(uri, gzip(csv));
+    }
+
+    /** Uploads {@code bytes} as they are to {@code uri}. */
+    void putObject(String uri, byte[] bytes) {
         String key = uri.substring(("s3://" + BUCKET + "/").length());
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(gzip(csv)));
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
     static byte[] gzip(String text) {

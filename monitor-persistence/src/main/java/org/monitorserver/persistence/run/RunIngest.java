@@ -127,7 +127,7 @@ public class RunIngest {
             open(run).finish(finish.outcome(), finish.exitCode(), finishedAt(finish), DataSource.S3,
                     RunSamples.json(uris));
             if (uris.isEmpty()) {
-                StoredSamples stored = store(run, SampleChunks.inline(""));
+                StoredSamples stored = store(run, SampleChunks.NONE);
                 run.processed(0, 0, 0, RunSamples.json(stored.header()), RunSamples.json(stored.statistics()));
             } else {
                 run.queue();

@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,11 +95,15 @@ public class RunSamples {
                     }
                 } catch (InvalidRunDataException e) {
                     throw new RefusedRunDataException(e.getMessage());
+                } catch (UncheckedIOException e) {
+                    // A chunk cut off mid-stream, or gzip that breaks after its header.
+                    throw new ChunkUnavailableException(chunks.source(chunk) + " could not be read: "
+                            + e.getCause().getMessage());
                 }
             }
             writer.finish();
             return new StoredSamples(seq, header == null ? List.of() : header,
-                    statistics == null ? Map.of() : statistics.result());
+                    (statistics == null ? new RunStatistics(List.of()) : statistics).result());
         }
     }
 

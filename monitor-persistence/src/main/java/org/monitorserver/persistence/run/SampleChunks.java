@@ -19,6 +19,24 @@ public interface SampleChunks {
     /** Text {@code index}, to be read once and closed. */
     Reader open(int index) throws IOException;
 
+    /** No text at all: a finish that names no chunks stores no samples. */
+    SampleChunks NONE = new SampleChunks() {
+        @Override
+        public int count() {
+            return 0;
+        }
+
+        @Override
+        public String source(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public Reader open(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+    };
+
     /** Inline CSV: one text, named {@code data_csv}. */
     static SampleChunks inline(String csv) {
         return new SampleChunks() {
