@@ -1,9 +1,9 @@
 package org.monitorserver.it;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * Empties the integration tests' PostgreSQL database before they run ({@code exec:java} in
@@ -29,11 +29,23 @@ public final class FreshTestDatabase {
             System.out.println("FreshTestDatabase: " + url + " is not PostgreSQL; left as it is");
             return;
         }
-        try (Connection db = DriverManager.getConnection(url, args[1], args[2]);
+        try (Connection db = connect(url, args[1], args[2]);
                 Statement sql = db.createStatement()) {
             sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
             sql.execute("CREATE SCHEMA public");
         }
         System.out.println("FreshTestDatabase: emptied schema public of " + url);
+    }
+
+    /**
+     * A connection through the PostgreSQL driver itself, not {@code DriverManager}: each {@code exec:java} runs in a
+     * class loader of its own within Maven's JVM, and {@code DriverManager} keeps the driver that the first one
+     * registered, which the next ones cannot see ("No suitable driver").
+     */
+    static Connection connect(String url, String user, String password) throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return new org.postgresql.Driver().connect(url, properties);
     }
 }

@@ -1,5 +1,7 @@
 package org.monitorserver.rest;
 
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -17,9 +19,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.persistence.ConflictException;
+import org.monitorserver.persistence.DatabaseOutage;
 import org.monitorserver.persistence.PageNotFoundException;
 import org.monitorserver.persistence.StorageUnavailableException;
 import org.monitorserver.persistence.run.RefusedRunDataException;
@@ -135,13 +139,43 @@ public final class ErrorMapper {
     public static class StorageUnavailable implements ExceptionMapper<StorageUnavailableException> {
 
         /** Seconds a client should wait before sending the write again. */
-        private static final int RETRY_AFTER_SECONDS = 1;
+        static final int RETRY_AFTER_SECONDS = 1;
 
         @Override
         public Response toResponse(StorageUnavailableException e) {
             return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
+    }
+
+    /**
+     * A failure out of the EJB services (the container wraps what they throw) or out of JPA. When the database is
+     * down or restarting ({@link DatabaseOutage}): 503 with {@code Retry-After}, as for a write that was not stored.
+     * Anything else is a bug: logged with its stack trace, answered 500 with a JSON body.
+     */
+    public abstract static class ServiceFailure<E extends RuntimeException> implements ExceptionMapper<E> {
+
+        private static final Logger LOG = Logger.getLogger(ServiceFailure.class.getName());
+
+        @Override
+        public Response toResponse(E e) {
+            if (DatabaseOutage.isCause(e)) {
+                LOG.fine(() -> "Database unavailable: " + e);
+                return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE,
+                        "the database is unavailable; retry later", null))
+                        .header(HttpHeaders.RETRY_AFTER, StorageUnavailable.RETRY_AFTER_SECONDS).build();
+            }
+            LOG.log(Level.SEVERE, "Request failed", e);
+            return answer(Response.Status.INTERNAL_SERVER_ERROR, "internal server error", null);
+        }
+    }
+
+    @Provider
+    public static class EjbFailure extends ServiceFailure<EJBException> {
+    }
+
+    @Provider
+    public static class PersistenceFailure extends ServiceFailure<PersistenceException> {
     }
 
     /** A page outside the listing: 404. */
