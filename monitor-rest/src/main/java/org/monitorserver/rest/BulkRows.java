@@ -2,7 +2,6 @@ package org.monitorserver.rest;
 
 import org.monitorserver.api.BulkReportJson;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -134,7 +133,10 @@ public final class BulkRows {
             parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8));
             try {
                 expect(parser.hasNext() ? parser.next() : null, JsonParser.Event.START_ARRAY);
-            } catch (JsonException e) {
+            } catch (InvalidRequestException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // JsonException, and the parser's own limits (nesting depth), thrown as bare RuntimeExceptions.
                 throw broken(e);
             }
         }
@@ -160,7 +162,8 @@ public final class BulkRows {
         public JsonValue next() {
             try {
                 return parser.getValue();
-            } catch (JsonException | NoSuchElementException e) {
+            } catch (RuntimeException e) {
+                // JsonException, NoSuchElementException, and the parser's own limits (nesting depth).
                 throw broken(e);
             }
         }
@@ -168,7 +171,8 @@ public final class BulkRows {
         private JsonParser.Event advance() {
             try {
                 return parser.next();
-            } catch (JsonException | NoSuchElementException e) {
+            } catch (RuntimeException e) {
+                // JsonException, NoSuchElementException, and the parser's own limits (nesting depth).
                 throw broken(e);
             }
         }

@@ -50,7 +50,10 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         JsonValue value;
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             value = singleValue(parser);
-        } catch (JsonException e) {
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, and the parser's own limits (nesting depth), which it throws as bare RuntimeExceptions.
             throw notJson(e);
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -106,12 +109,15 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
                 throw trailing(parser);
             }
             return members;
-        } catch (JsonException e) {
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, and the parser's own limits (nesting depth), which it throws as bare RuntimeExceptions.
             throw notJson(e);
         }
     }
 
-    private static InvalidRequestException notJson(JsonException e) {
+    private static InvalidRequestException notJson(RuntimeException e) {
         return new InvalidRequestException("the request body is not valid JSON: " + e.getMessage(), Map.of());
     }
 
@@ -126,7 +132,8 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             JsonValue value = singleValue(parser);
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and the parser's own limits (nesting depth), which it throws as bare RuntimeExceptions.
             return Optional.empty();
         }
     }

@@ -52,6 +52,15 @@ class JsonObjectReaderTest {
         return assertThrows(InvalidRequestException.class, () -> read(body)).getMessage();
     }
 
+    @Test
+    void nestingBeyondTheParsersLimitIs400NotA500() {
+        // The parser throws a bare RuntimeException past 1,000 levels; ReaderFuzzTest found it answered 500.
+        String deep = "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        assertTrue(rejection(deep).startsWith("the request body is not valid JSON"));
+        assertTrue(JsonObjectReader.parseObject(deep).isEmpty());
+        assertThrows(InvalidRequestException.class, () -> JsonObjectReader.members(deep));
+    }
+
     // parseObject: the description of a session may be a string holding an object.
 
     @Test

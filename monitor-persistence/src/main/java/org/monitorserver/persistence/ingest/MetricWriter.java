@@ -52,8 +52,15 @@ public class MetricWriter {
      */
     private static final int WRITERS = 2;
 
-    /** Requests waiting at most; past it, callers are told to come back (503) instead of queuing without bound. */
-    private static final int MAX_WAITING = 20_000;
+    /** Requests waiting at most; past it, callers wait for room, then are told to come back (503). */
+    static final int MAX_WAITING = 20_000;
+
+    /**
+     * How long a request waits for room in a full queue before it is answered 503: a burst larger than the queue
+     * is absorbed as the writers catch up (thousands of rows per second) instead of failing at once, which would
+     * end a pytest-monitor run's sending.
+     */
+    static final long ADMISSION_WAIT_MILLIS = 5_000;
 
     /** How long shutdown lets the writers finish what is queued before failing the rest. */
     private static final long DRAIN_SECONDS = 30;
@@ -98,10 +105,13 @@ public class MetricWriter {
         try {
             if (closed) {
                 pending.done.completeExceptionally(new StorageUnavailableException("the server is shutting down"));
-            } else if (!queue.offer(pending)) {
+            } else if (!queue.offer(pending) && !queue.offer(pending, ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 pending.done.completeExceptionally(new StorageUnavailableException(
                         "the server has " + MAX_WAITING + " metrics waiting to be written; retry shortly"));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.done.completeExceptionally(new StorageUnavailableException("the server is shutting down"));
         } finally {
             admission.readLock().unlock();
         }

@@ -1,6 +1,7 @@
 package org.monitorserver.persistence.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +122,26 @@ class MetricWriterTest {
         assertEquals("the metric was not stored: the database refused the write (ERROR: row refused); nothing of "
                 + "it was kept, so it may be sent again", failure.getMessage());
         assertTrue(ingest.batches.stream().noneMatch(b -> b.contains("refused")));
+    }
+
+    @Test
+    void aBurstLargerThanTheQueueWaitsForRoomInsteadOfFailing() throws Exception {
+        // The writers hold at most two batches while the database is shut; past those and the queue, submit waits.
+        int burst = MetricWriter.MAX_WAITING + 2 * MetricWriter.MAX_BATCH + 50;
+        var answers = new ArrayList<CompletableFuture<Metric>>(burst);
+        var submitting = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < burst; i++) {
+                answers.add(writer.submit(metric("burst_" + i)).toCompletableFuture());
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(1_000);
+        assertFalse(submitting.isDone(), "the last submits wait for room");
+        ingest.open.countDown();
+        submitting.get(MetricWriter.ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        for (var answer : answers) {
+            assertEquals(false, answer.get(10, TimeUnit.SECONDS) == null);
+        }
+        assertEquals(burst, ingest.batches.stream().mapToInt(List::size).sum(), "every row of the burst stored");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.monitorserver.rest.run;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -80,7 +79,8 @@ final class RunRegistration {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.ARRAY ? Optional.of(value)
                     : Optional.empty();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Not JSON, or beyond the parser's own limits (nesting depth): kept as the string it is.
             return Optional.empty();
         }
     }
