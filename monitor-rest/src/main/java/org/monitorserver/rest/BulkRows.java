@@ -133,10 +133,7 @@ public final class BulkRows {
             parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8));
             try {
                 expect(parser.hasNext() ? parser.next() : null, JsonParser.Event.START_ARRAY);
-            } catch (InvalidRequestException e) {
-                throw e;
             } catch (RuntimeException e) {
-                // JsonException, and the parser's own limits (nesting depth), thrown as bare RuntimeExceptions.
                 throw broken(e);
             }
         }
@@ -163,7 +160,6 @@ public final class BulkRows {
             try {
                 return parser.getValue();
             } catch (RuntimeException e) {
-                // JsonException, NoSuchElementException, and the parser's own limits (nesting depth).
                 throw broken(e);
             }
         }
@@ -172,12 +168,19 @@ public final class BulkRows {
             try {
                 return parser.next();
             } catch (RuntimeException e) {
-                // JsonException, NoSuchElementException, and the parser's own limits (nesting depth).
                 throw broken(e);
             }
         }
 
-        private static InvalidRequestException broken(RuntimeException e) {
+        /**
+         * {@code e} as the answer to the client: a body over the limit stays 413 and our own refusals stay as they
+         * are; the parser's failures (JsonException, NoSuchElementException, and its own limits such as the
+         * nesting depth, thrown as bare RuntimeExceptions) are 400.
+         */
+        private static RuntimeException broken(RuntimeException e) {
+            if (e instanceof BodyTooLargeException || e instanceof InvalidRequestException) {
+                return e;
+            }
             return invalid("the request body is not a valid JSON array: " + e.getMessage());
         }
 

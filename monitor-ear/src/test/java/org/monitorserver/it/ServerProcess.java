@@ -1,0 +1,116 @@
+package org.monitorserver.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Monitor Server process of a test's own, not the Arquillian-managed one: a copy of the provisioned test server
+ * ({@code jboss.home}) with the built EAR in its deployments folder, started with a port offset and its own
+ * environment, and killed with SIGKILL (the JVM and the script that started it) when the test says so.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final Path home;
+    private final int portOffset;
+    private final Map<String, String> environment;
+    private Process process;
+
+    /** A copy of the test server in {@code home} (replaced if it exists), serving the EAR under test. */
+    ServerProcess(Path home, int portOffset, Map<String, String> environment) throws IOException {
+        this.home = home;
+        this.portOffset = portOffset;
+        this.environment = Map.copyOf(environment);
+        delete(home);
+        Path source = Path.of(System.getProperty("jboss.home"));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = source.relativize(file);
+                if (relative.startsWith(Path.of("standalone", "data")) || relative.startsWith(Path.of("standalone", "tmp"))
+                        || relative.startsWith(Path.of("standalone", "log"))) {
+                    continue;
+                }
+                Path target = home.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        // The managed test server may hold Arquillian's deployment in its configuration, with content that is not
+        // copied: this copy deploys the EAR from its deployments folder instead.
+        Path configuration = home.resolve("standalone/configuration/standalone.xml");
+        Files.writeString(configuration, Files.readString(configuration).replaceAll("(?s)<deployments>.*?</deployments>",
+                ""));
+        Files.copy(Path.of(System.getProperty("it.ear")), home.resolve("standalone/deployments/monitor.ear"));
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:8481}. */
+    String root() {
+        return "http://127.0.0.1:" + (8181 + portOffset);
+    }
+
+    /** Starts the server and waits until its health answers UP (at most two minutes). */
+    void start() throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=crash-" + portOffset)
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var answer = http.send(HttpRequest.newBuilder(URI.create(root() + "/api/v1/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server stopped; see " + home.resolve("console.log"));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not come up in two minutes; see " + home.resolve("console.log"));
+    }
+
+    /** SIGKILL to the JVM and the script that started it: no shutdown hook, no drain, as a crash. */
+    void kill() throws InterruptedException {
+        var children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+        for (ProcessHandle child : children) {
+            child.onExit().join();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> old = Files.walk(folder)) {
+                old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
