@@ -88,6 +88,20 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not come up in two minutes; see " + home.resolve("console.log"));
     }
 
+    /**
+     * A graceful stop, as a rolling restart does it: the server is suspended (new requests get 503, requests in
+     * progress finish, for at most 10 s), then stops; returns once the process has ended.
+     */
+    void stopGracefully() throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + portOffset), "--command=:shutdown(suspend-timeout=10)")
+                .redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile()).start();
+        cli.waitFor();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server did not stop in 60 s; see " + home.resolve("cli.log"));
+        }
+    }
+
     /** SIGKILL to the JVM and the script that started it: no shutdown hook, no drain, as a crash. */
     void kill() throws InterruptedException {
         var children = process.descendants().toList();
