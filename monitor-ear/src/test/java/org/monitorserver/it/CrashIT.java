@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -47,19 +48,10 @@ class CrashIT extends ApiTestSupport {
     @Test
     void everyAcknowledgedWriteSurvivesASigkillAndTheFiguresMatchTheRows() throws Exception {
         assumeTrue("postgresql".equals(System.getenv("MONITOR_DB_DRIVER")), "needs the PostgreSQL run");
-        String database = "crash_" + UUID.randomUUID().toString().substring(0, 8);
-        String url = System.getenv("MONITOR_DB_URL");
-        String base = url.substring(0, url.lastIndexOf('/') + 1);
-        try (Connection admin = FreshTestDatabase.connect(base + "postgres", System.getenv("MONITOR_DB_USER"),
-                System.getenv("MONITOR_DB_PASSWORD")); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-        }
+        String database = ServerProcess.newDatabase("crash");
         Path target = Path.of(System.getProperty("it.ear")).getParent();
-        try (var server = new ServerProcess(target.resolve("crash-server"), 300, Map.of(
-                "MONITOR_DB_DRIVER", "postgresql", "MONITOR_DB_URL", base + database,
-                "MONITOR_DB_USER", System.getenv("MONITOR_DB_USER"), "MONITOR_DB_PASSWORD",
-                System.getenv("MONITOR_DB_PASSWORD"), "MONITOR_SERVER_ADMIN_KEY", System.getProperty("it.admin.key"),
-                "MONITOR_SERVER_DATA_DIR", target.resolve("crash-data").toString()))) {
+        try (var server = new ServerProcess(target.resolve("crash-server"), 300,
+                ServerProcess.environment(database, target.resolve("crash-data"), Map.of()))) {
             server.start();
             String root = server.root();
             String context = Body.hash();
@@ -136,7 +128,7 @@ class CrashIT extends ApiTestSupport {
             server.kill();
             stop.set(true);
             load.shutdown();
-            assertTrue(load.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(load.awaitTermination(60, TimeUnit.SECONDS));
             server.start();
 
             int acknowledged = 0;
@@ -155,7 +147,7 @@ class CrashIT extends ApiTestSupport {
                 bulksStored += stored == BULK_ROWS ? 1 : 0;
             }
             int runsStored = 0;
-            try (Connection db = FreshTestDatabase.connect(base + database, System.getenv("MONITOR_DB_USER"),
+            try (Connection db = FreshTestDatabase.connect(database, System.getenv("MONITOR_DB_USER"),
                     System.getenv("MONITOR_DB_PASSWORD"))) {
                 for (var run : runs.entrySet()) {
                     JsonObject result = RunsIT.parse(get(server.root(), "/api/v1/runs/" + run.getKey()));
@@ -204,7 +196,7 @@ class CrashIT extends ApiTestSupport {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", type).POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

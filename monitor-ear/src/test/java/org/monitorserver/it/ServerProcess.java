@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +60,31 @@ final class ServerProcess implements AutoCloseable {
         Files.copy(Path.of(System.getProperty("it.ear")), home.resolve("standalone/deployments/monitor.ear"));
     }
 
+    /**
+     * A new, empty database named {@code prefix_<random>} on the PostgreSQL server of the test run
+     * ({@code MONITOR_DB_URL}); returns its JDBC URL.
+     */
+    static String newDatabase(String prefix) throws SQLException {
+        String database = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String url = System.getenv("MONITOR_DB_URL");
+        String base = url.substring(0, url.lastIndexOf('/') + 1);
+        try (var admin = FreshTestDatabase.connect(base + "postgres", System.getenv("MONITOR_DB_USER"),
+                System.getenv("MONITOR_DB_PASSWORD")); var sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+        }
+        return base + database;
+    }
+
+    /** The environment of a server on database {@code url} with data folder {@code dataDir}, plus {@code more}. */
+    static Map<String, String> environment(String url, Path dataDir, Map<String, String> more) {
+        var environment = new HashMap<>(Map.of("MONITOR_DB_DRIVER", "postgresql", "MONITOR_DB_URL", url,
+                "MONITOR_DB_USER", System.getenv("MONITOR_DB_USER"), "MONITOR_DB_PASSWORD",
+                System.getenv("MONITOR_DB_PASSWORD"), "MONITOR_SERVER_ADMIN_KEY", System.getProperty("it.admin.key"),
+                "MONITOR_SERVER_DATA_DIR", dataDir.toString()));
+        environment.putAll(more);
+        return environment;
+    }
+
     /** The server's base URL, e.g. {@code http://127.0.0.1:8481}. */
     String root() {
         return "http://127.0.0.1:" + (8181 + portOffset);
@@ -97,7 +126,7 @@ final class ServerProcess implements AutoCloseable {
                 "--controller=127.0.0.1:" + (9990 + portOffset), "--command=:shutdown(suspend-timeout=10)")
                 .redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile()).start();
         cli.waitFor();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the server did not stop in 60 s; see " + home.resolve("cli.log"));
         }
     }

@@ -16,14 +16,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,18 +48,10 @@ class TwoServersIT extends ApiTestSupport {
     void twoServersBehindNginxCountExactlyRevokeKeysAndSurviveARollingRestart() throws Exception {
         assumeTrue("postgresql".equals(System.getenv("MONITOR_DB_DRIVER")), "needs the PostgreSQL run");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "needs nginx (.ci/run installs it)");
-        String database = "two_" + UUID.randomUUID().toString().substring(0, 8);
-        String url = System.getenv("MONITOR_DB_URL");
-        String base = url.substring(0, url.lastIndexOf('/') + 1);
-        try (Connection admin = FreshTestDatabase.connect(base + "postgres", System.getenv("MONITOR_DB_USER"),
-                System.getenv("MONITOR_DB_PASSWORD")); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-        }
+        String database = ServerProcess.newDatabase("two");
         Path target = Path.of(System.getProperty("it.ear")).getParent();
-        Map<String, String> environment = Map.of("MONITOR_DB_DRIVER", "postgresql", "MONITOR_DB_URL", base + database,
-                "MONITOR_DB_USER", System.getenv("MONITOR_DB_USER"), "MONITOR_DB_PASSWORD",
-                System.getenv("MONITOR_DB_PASSWORD"), "MONITOR_SERVER_ADMIN_KEY", System.getProperty("it.admin.key"),
-                "MONITOR_SERVER_AUTH", "on", "MONITOR_SERVER_DATA_DIR", target.resolve("two-data").toString());
+        Map<String, String> environment = ServerProcess.environment(database, target.resolve("two-data"),
+                Map.of("MONITOR_SERVER_AUTH", "on"));
         Path balancerHome = target.resolve("two-nginx");
         try (var a = new ServerProcess(target.resolve("two-server-a"), 310, environment);
                 var b = new ServerProcess(target.resolve("two-server-b"), 320, environment);
