@@ -64,18 +64,12 @@ public class RunQueries {
     }
 
     /**
-     * Streams the samples of the tenant's run {@code key} to {@code sink}, in order.
-     *
-     * @return false if the tenant has no such run
+     * Streams the samples of {@code run} (found by {@link #find(long, String)}, so already the caller's tenant's) to
+     * {@code sink}, in order.
      */
-    public boolean samples(long tenant, String key, SampleSink sink) {
-        Optional<Run> run = find(tenant, key);
-        if (run.isEmpty()) {
-            return false;
-        }
+    public void samples(Run run, SampleSink sink) {
         try (Connection connection = figures.connection()) {
-            samples.read(connection, run.get().getId(), sink);
-            return true;
+            samples.read(connection, run.getId(), sink);
         } catch (SQLException e) {
             throw new StorageUnavailableException("could not read the run's samples: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -190,15 +190,14 @@ public class RunsResource {
     @APIResponse(responseCode = "404", description = "No such run (of this tenant)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response samples(@PathParam("id") String id) {
-        long tenant = caller.tenantId();
-        Run run = queries.find(tenant, id).orElseThrow(() -> noRun(id));
+        Run run = queries.find(caller.tenantId(), id).orElseThrow(() -> noRun(id));
         List<String> columns = run.getSampleColumns() == null ? List.of()
                 : JsonValues.array(run.getSampleColumns()).getValuesAs(JsonString.class).stream()
                         .map(JsonString::getString).toList();
         boolean csv = wantsCsv();
         StreamingOutput body = out -> {
             SampleWriter writer = csv ? SampleWriter.csv(out, columns) : SampleWriter.json(out, id, columns);
-            queries.samples(tenant, id, writer);
+            queries.samples(run, writer);
             writer.finish();
         };
         return Response.ok(body, csv ? new MediaType("text", "csv", "utf-8") : MediaType.APPLICATION_JSON_TYPE)
