@@ -116,7 +116,6 @@ public final class ErrorMapper {
         }
     }
 
-    /** A write that contradicts stored data: 409. */
     /** Run data that cannot be stored as sent: the message names the line and column. */
     @Provider
     public static class RefusedRunData implements ExceptionMapper<RefusedRunDataException> {
@@ -126,6 +125,7 @@ public final class ErrorMapper {
         }
     }
 
+    /** A write that contradicts stored data: 409. */
     @Provider
     public static class Conflict implements ExceptionMapper<ConflictException> {
         @Override
