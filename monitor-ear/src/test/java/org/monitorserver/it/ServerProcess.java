@@ -80,7 +80,9 @@ final class ServerProcess implements AutoCloseable {
         var environment = new HashMap<>(Map.of("MONITOR_DB_DRIVER", "postgresql", "MONITOR_DB_URL", url,
                 "MONITOR_DB_USER", System.getenv("MONITOR_DB_USER"), "MONITOR_DB_PASSWORD",
                 System.getenv("MONITOR_DB_PASSWORD"), "MONITOR_SERVER_ADMIN_KEY", System.getProperty("it.admin.key"),
-                "MONITOR_SERVER_DATA_DIR", dataDir.toString()));
+                "MONITOR_SERVER_DATA_DIR", dataDir.toString(),
+                // Off unless the test says otherwise, whatever the failsafe execution that runs it has.
+                "MONITOR_SERVER_AUTH", "off"));
         environment.putAll(more);
         return environment;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.monitorserver.persistence.run.ObjectStore;
 import org.monitorserver.persistence.run.ObjectStoreSettings;
@@ -95,6 +96,18 @@ public class MonitorSettings {
     @ConfigProperty(name = "monitor.server.runs-credentials-seconds", defaultValue = "3600")
     long runsCredentialsSeconds;
 
+    /** The per-tenant rate limit, read from {@link #config} on every request ({@link #rateLimit()}). */
+    static final String RATE_LIMIT = "monitor.server.rate-limit";
+    static final String RATE_LIMIT_BURST = "monitor.server.rate-limit-burst";
+
+    @Inject
+    Config config;
+
+    private final RateLimitSetting rateLimitSetting = new RateLimitSetting(System::nanoTime);
+
+    /** The last bad rate limit logged, so that each bad value is logged once, not on every request. */
+    private volatile String rateLimitRefused;
+
     @Inject
     ObjectStore objectStore;
 
@@ -139,9 +152,15 @@ public class MonitorSettings {
             throw new IllegalStateException("MONITOR_SERVER_MAX_RUN_BYTES must be from 1024 to " + MAX_BULK_CEILING
                     + ", is " + maxRunBytes);
         }
+        try {
+            readRateLimit();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         objectStore.configure(objectStoreSettings());
         LOG.info(() -> "Monitor Server settings: authentication " + auth + ", pagination count " + paginationCount + ", max body " + maxBodyBytes
-                + " bytes, max bulk body " + maxBulkBytes + " bytes, max import " + maxImportBytes + " bytes");
+                + " bytes, max bulk body " + maxBulkBytes + " bytes, max import " + maxImportBytes + " bytes, rate limit "
+                + rateLimitSetting.describe());
     }
 
     public int paginationCount() {
@@ -165,6 +184,34 @@ public class MonitorSettings {
     /** The data folder: {@code MONITOR_SERVER_DATA_DIR}, else {@code monitor-data} under the working folder. */
     public Path dataDir() {
         return dataDir.map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.dir"), "monitor-data"));
+    }
+
+    /**
+     * The per-tenant token buckets of this process, when a rate limit is set. The settings are read on each call:
+     * a system property changed at run time takes effect at once. A bad value then is logged and the limit in
+     * force stays (at start-up it stops the deployment).
+     */
+    Optional<TokenBuckets> rateLimit() {
+        try {
+            return readRateLimit();
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().equals(rateLimitRefused)) {
+                rateLimitRefused = e.getMessage();
+                LOG.warning(() -> "Rate limit not changed, the new settings are not valid: " + e.getMessage());
+            }
+            return rateLimitSetting.current();
+        }
+    }
+
+    private Optional<TokenBuckets> readRateLimit() {
+        String rate = config.getOptionalValue(RATE_LIMIT, String.class).orElse("0").strip();
+        Optional<String> burst = config.getOptionalValue(RATE_LIMIT_BURST, String.class).map(String::strip);
+        try {
+            return rateLimitSetting.apply(Double.parseDouble(rate), burst.map(Double::valueOf));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MONITOR_SERVER_RATE_LIMIT and MONITOR_SERVER_RATE_LIMIT_BURST must be"
+                    + " numbers; are " + rate + " and " + burst.orElse(null));
+        }
     }
 
     public long maxBulkBytes() {
