@@ -192,6 +192,14 @@ for scheme in postgres postgre postgresql+psycopg2 postgresql+asyncpg; do
     end
 done
 
+# The reference's own spelling: no host (the local server), no user.
+begin "postgre:///db: localhost, user postgres"
+launch MONITOR_SERVER_DATABASE_URI=postgre:///monitor
+expect_rc 0
+expect_out 'MONITOR_DB_DRIVER=postgresql' 'MONITOR_DB_URL=jdbc:postgresql://localhost:5432/monitor' \
+    'MONITOR_DB_USER=postgres' "EXEC $standalone"
+end
+
 begin 'postgresql IPv6 host'
 launch 'MONITOR_SERVER_DATABASE_URI=postgresql://u:pw@[2001:db8::1]:6000/db'
 expect_rc 0

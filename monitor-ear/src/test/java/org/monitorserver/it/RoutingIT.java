@@ -47,6 +47,30 @@ class RoutingIT extends ApiTestSupport {
     }
 
     @Test
+    void theLandingPageSaysWhatTheServerIsWithItsVersionsCountsAndLinks() {
+        jakarta.ws.rs.core.Response page = get("/");
+        assertEquals(200, page.getStatus());
+        assertEquals("text/html;charset=UTF-8", page.getHeaderString("Content-Type").replace(" ", ""));
+        String html = page.readEntity(String.class);
+        long metrics = json(get("/api/v1/metrics/count"), 200).getJsonNumber("count").longValue();
+        assertTrue(html.contains("<h1>Monitor Server</h1>"), html);
+        assertTrue(html.contains("<td>schema version</td><td>19</td>"), html);
+        assertTrue(html.matches("(?s).*<td>version</td><td>\\d+\\.\\d+\\.\\d+[^<]*</td>.*"), html);
+        assertTrue(html.contains("<td>metrics</td><td class=\"n\">" + String.format(java.util.Locale.ROOT, "%,d", metrics)),
+                "the maintained count of tenant default, with authentication off: " + html);
+        assertTrue(html.contains("--remote-server " + root() + "/api/v1"), html);
+        for (String link : List.of("openapi", "api/v1/health", "docs/api.md", "docs/administration.md")) {
+            assertTrue(html.contains("href=\"" + link + "\""), link);
+            int status = get("/" + link).getStatus();
+            assertEquals(200, status, "/" + link);
+        }
+        jakarta.ws.rs.core.Response doc = get("/docs/configuration.md");
+        assertEquals("text/plain;charset=UTF-8", doc.getHeaderString("Content-Type").replace(" ", ""));
+        assertTrue(doc.readEntity(String.class).contains("MONITOR_SERVER_PAGINATION_COUNT"));
+        assertEquals(404, get("/docs/no-such.md").getStatus());
+    }
+
+    @Test
     void healthIsUpWithTheSchemaVersion() {
         JsonObject health = json(get("/api/v1/health"), 200);
 

@@ -71,6 +71,12 @@ class TenantIsolationAuthIT extends ApiTestSupport {
         Response openapi = get("/openapi", Credentials.NONE);
         assertEquals(200, openapi.getStatus());
         openapi.close();
+        Response landing = get("/", Credentials.NONE);
+        assertEquals(200, landing.getStatus());
+        String page = landing.readEntity(String.class);
+        assertTrue(page.contains("<td>authentication</td><td>on") && !page.contains("<td>metrics</td>"),
+                "the landing page is public and shows no tenant's counts: " + page);
+        assertEquals(200, get("/docs/security.md", Credentials.NONE).getStatus());
         for (String path : List.of("/api/v1/metrics/", "/api/v1/metrics/count", "/api/v1/sessions/",
                 "/api/v1/contexts/", "/api/v1/components/", "/api/v1/pipelines/", "/api/v1/resources/memory/head/metrics",
                 "/api/v1/items/test_prime/metrics", "/api/v1/imports", "/api/v1/admin/tenants",

@@ -79,12 +79,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /**
      * Routes that answer without credentials: the health check (load balancers and probes have no key), the API
-     * description, and the root.
+     * description, the landing page at the root, and the documentation under {@code /docs/}.
      */
     static boolean isPublic(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
         return read && (path.equals("/api/v1/health") || path.equals("/api/v1/health/") || path.equals("/")
-                || path.isEmpty() || path.equals("/openapi") || path.startsWith("/openapi/"));
+                || path.isEmpty() || path.equals("/openapi") || path.startsWith("/openapi/")
+                || path.startsWith("/docs/"));
     }
 
     /**

@@ -60,6 +60,8 @@ class PresentedKeyTest {
         assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/api/v1/health"));
         assertTrue(ApiKeyAuthenticationMechanism.isPublic("HEAD", "/"));
         assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/openapi"));
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/docs/api.md"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("POST", "/docs/api.md"));
         assertFalse(ApiKeyAuthenticationMechanism.isPublic("POST", "/api/v1/health"));
         assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/api/v1/metrics/"));
         assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/api/v1/healthz"));
