@@ -16,23 +16,29 @@ mkdir "$tmp/cwd"
 cd "$tmp/cwd" || exit 1
 cwd=$PWD
 
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 case_name='' case_errors=''
-out='' err='' rc=0
+out='' err='' rc=0 settings=''
 
 begin() { case_name=$1; case_errors=''; }
 
 # launch [VAR=value...] [launcher args...]: runs the launcher with a clean
-# MONITOR_* environment; sets $out, $err, $rc.
+# MONITOR_* environment; sets $out, $err, $rc. The MONITOR_SERVER_ENV and
+# MONITOR_SERVER_WORKERS lines, which every start prints, go to $settings
+# instead of $out, so that the other cases compare only what they are about.
 launch() {
     local env_args=()
     while [[ $# -gt 0 && $1 == *=* && $1 != -* ]]; do env_args+=("$1"); shift; done
     rc=0
     env -u MONITOR_SERVER_DATABASE_URI -u MONITOR_DB_DRIVER -u MONITOR_DB_URL \
         -u MONITOR_DB_USER -u MONITOR_DB_PASSWORD -u MONITOR_SERVER_PORT \
+        -u MONITOR_SERVER_ENV -u MONITOR_SERVER_WORKERS -u MONITOR_SERVER_CERTIFICATE \
+        -u MONITOR_SERVER_CERTIFICATE_PASSWORD -u MONITOR_SERVER_HTTPS_PORT -u MONITOR_SERVER_HTTPS_ENABLED \
+        -u MONITOR_SERVER_HTTPS_KEYSTORE -u MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD \
         MONITOR_LAUNCHER_DRY_RUN=1 ${env_args[@]+"${env_args[@]}"} \
         "$launcher" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    out=$(cat "$tmp/out")
+    out=$(grep -vE '^MONITOR_SERVER_(ENV|WORKERS)=' "$tmp/out")
+    settings=$(grep -E '^MONITOR_SERVER_(ENV|WORKERS)=' "$tmp/out")
     err=$(cat "$tmp/err")
 }
 
@@ -59,6 +65,26 @@ expect_err_lacks() {
 
 expect_out_has_line() {
     grep -qxF -- "$1" <<<"$out" || fail "stdout lacks line: $1"
+}
+
+expect_out_lacks() {
+    if grep -qF -- "$1" <<<"$out"; then fail "stdout contains '$1'"; fi
+}
+
+# expect_settings ENV WORKERS: the MONITOR_SERVER_ENV and _WORKERS lines.
+expect_settings() {
+    local want
+    want=$(printf 'MONITOR_SERVER_ENV=%s\nMONITOR_SERVER_WORKERS=%s' "$1" "$2")
+    [[ $settings == "$want" ]] || fail "settings: want $(tr '\n' ' ' <<<"$want"), got $(tr '\n' ' ' <<<"$settings")"
+}
+
+# expect_err_match ERE: some stderr line must match this extended regex whole.
+expect_err_match() {
+    grep -qxE -- "$1" <<<"$err" || fail "no stderr line matches: $1"$'\n'"      stderr was: $err"
+}
+
+skip() {
+    skipped=$((skipped + 1)); printf 'SKIP  %s\n' "$1"
 }
 
 end() {
@@ -310,7 +336,9 @@ begin '-h: exit 0, lists the variables'
 launch -h
 expect_rc 0
 for v in MONITOR_SERVER_DATABASE_URI MONITOR_DB_DRIVER MONITOR_DB_URL MONITOR_DB_USER \
-         MONITOR_DB_PASSWORD MONITOR_SERVER_PORT MONITOR_SERVER_DATA_DIR .mv.db; do
+         MONITOR_DB_PASSWORD MONITOR_SERVER_PORT MONITOR_SERVER_DATA_DIR .mv.db \
+         MONITOR_SERVER_CERTIFICATE MONITOR_SERVER_CERTIFICATE_PASSWORD MONITOR_SERVER_HTTPS_PORT \
+         MONITOR_SERVER_WORKERS MONITOR_SERVER_ENV; do
     grep -qF -- "$v" <<<"$out" || fail "usage lacks $v"
 done
 [[ $(head -n 1 <<<"$out") == 'Usage: launch-monitor-server.sh [-p PORT] [-h] [-- extra arguments for standalone.sh]' ]] ||
@@ -333,11 +361,256 @@ end
 begin 'works from another cwd, via a relative path'
 rc=0
 out=$(cd "$bin/.." && env -u MONITOR_SERVER_DATABASE_URI -u MONITOR_DB_URL -u MONITOR_DB_DRIVER \
-    -u MONITOR_DB_USER -u MONITOR_DB_PASSWORD MONITOR_LAUNCHER_DRY_RUN=1 \
+    -u MONITOR_DB_USER -u MONITOR_DB_PASSWORD -u MONITOR_SERVER_ENV -u MONITOR_SERVER_WORKERS \
+    -u MONITOR_SERVER_CERTIFICATE MONITOR_LAUNCHER_DRY_RUN=1 \
     bin/launch-monitor-server.sh 2>/dev/null) || rc=$?
+out=$(grep -vE '^MONITOR_SERVER_(ENV|WORKERS)=' <<<"$out")
 expect_rc 0
 expect_out "EXEC $standalone"
 end
 
-printf '\n%d passed, %d failed\n' "$passed" "$failed"
+# --- MONITOR_SERVER_WORKERS --------------------------------------------------------------
+default_workers=$((16 * $(nproc)))
+
+begin "workers: unset -> WildFly's default, 16 per core ($default_workers)"
+launch
+expect_rc 0
+expect_settings prod "$default_workers"
+expect_err_line "Monitor Server: environment prod, $default_workers worker threads"
+end
+
+begin 'workers: empty counts as unset'
+launch MONITOR_SERVER_WORKERS=
+expect_rc 0
+expect_settings prod "$default_workers"
+end
+
+begin 'workers: 64 passed on'
+launch MONITOR_SERVER_WORKERS=64
+expect_rc 0
+expect_settings prod 64
+expect_err_line 'Monitor Server: environment prod, 64 worker threads'
+end
+
+for workers in 0 -4 abc 12x 08 ' 8' 2147483648 99999999999; do
+    begin "workers: '$workers': exit 2"
+    launch "MONITOR_SERVER_WORKERS=$workers"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: invalid MONITOR_SERVER_WORKERS '$workers' (expected a positive integer, the most request worker threads)"
+    end
+done
+
+# --- MONITOR_SERVER_ENV -------------------------------------------------------------------
+for given in prod PROD Production production; do
+    begin "env: '$given' -> prod"
+    launch "MONITOR_SERVER_ENV=$given"
+    expect_rc 0
+    expect_settings prod "$default_workers"
+    end
+done
+
+for given in dev DEV devel Devel development DEVELOPMENT; do
+    begin "env: '$given' -> dev"
+    launch "MONITOR_SERVER_ENV=$given"
+    expect_rc 0
+    expect_settings dev "$default_workers"
+    expect_err_line "Monitor Server: environment dev, $default_workers worker threads"
+    end
+done
+
+begin 'env: unset and empty -> prod'
+launch MONITOR_SERVER_ENV=
+expect_rc 0
+expect_settings prod "$default_workers"
+end
+
+for given in staging test 'dev ' prod,dev; do
+    begin "env: '$given': exit 2, lists the accepted values"
+    launch "MONITOR_SERVER_ENV=$given"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_ENV '$given' is not understood; use prod, production, dev, devel or development (any case)"
+    end
+done
+
+# --- HTTPS ----------------------------------------------------------------------------------
+keystore=$(cd "$bin/.." && pwd)/standalone/data/monitor-tls/server.p12
+https_lines=('MONITOR_SERVER_HTTPS_ENABLED=true' "MONITOR_SERVER_HTTPS_KEYSTORE=$keystore"
+    'MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD=(set, not shown)' "EXEC $standalone")
+valid_until='valid until [0-9]{4}-[0-9]{2}-[0-9]{2}'
+
+begin 'no certificate: no HTTPS settings'
+launch
+expect_out_lacks MONITOR_SERVER_HTTPS
+if grep -qF 'HTTPS' <<<"$err"; then fail "stderr mentions HTTPS: $err"; fi
+end
+
+for https_port in 0 70000 https; do
+    begin "MONITOR_SERVER_HTTPS_PORT '$https_port': exit 2"
+    launch "MONITOR_SERVER_HTTPS_PORT=$https_port"
+    expect_rc 2
+    expect_err_line "launch-monitor-server.sh: invalid MONITOR_SERVER_HTTPS_PORT '$https_port' (expected 1-65535)"
+    end
+done
+
+for setting in a,b,c , ,/x.pem /x.pem,; do
+    begin "certificate '$setting': not understood, exit 2"
+    launch "MONITOR_SERVER_CERTIFICATE=$setting"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE '$setting' is not understood; use /path/cert.pem,/path/key.pem or /path/server.p12"
+    end
+done
+
+begin 'certificate: missing file, named'
+launch "MONITOR_SERVER_CERTIFICATE=$tmp/nowhere/cert.pem,$tmp/nowhere/key.pem"
+expect_rc 2
+expect_out
+expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $tmp/nowhere/cert.pem does not exist"
+end
+
+# The certificates: made here with openssl (PEM cases) or keytool (PKCS#12
+# cases); the launcher itself needs neither, only java.
+certs=$tmp/certs
+mkdir "$certs"
+have_java=''
+if [[ -n ${JAVA_HOME:-} && -x ${JAVA_HOME:-}/bin/java ]] || command -v java >/dev/null; then have_java=1; fi
+have_openssl=''
+if [[ -n $have_java ]] && command -v openssl >/dev/null &&
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$certs/rsa-key8.pem" -out "$certs/rsa-cert.pem" \
+        -days 30 -subj /CN=localhost 2>/dev/null &&
+    openssl rsa -in "$certs/rsa-key8.pem" -traditional -out "$certs/rsa-key.pem" 2>/dev/null &&
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$certs/ec-key8.pem" \
+        -out "$certs/ec-cert.pem" -days 30 -subj /CN=ec.localhost 2>/dev/null &&
+    openssl ec -in "$certs/ec-key8.pem" -out "$certs/ec-key.pem" 2>/dev/null &&
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$certs/other-key.pem" -out "$certs/other-cert.pem" \
+        -days 30 -subj /CN=other 2>/dev/null &&
+    openssl rsa -in "$certs/rsa-key8.pem" -aes256 -passout pass:secret -out "$certs/encrypted-key.pem" 2>/dev/null; then
+    have_openssl=1
+fi
+have_keytool=''
+if [[ -n $have_java ]] && command -v keytool >/dev/null &&
+    keytool -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=p12.localhost -validity 30 \
+        -storetype PKCS12 -keystore "$certs/server.p12" -storepass p12secret -keypass p12secret >/dev/null 2>&1; then
+    have_keytool=1
+fi
+printf 'not a certificate\n' >"$certs/notes.txt"
+
+if [[ -z $have_openssl ]]; then
+    skip 'certificate PEM cases: openssl (and java) needed to make the test certificates'
+else
+    begin 'certificate: RSA, cert then PKCS#1 key'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/rsa-key.pem"
+    expect_rc 0
+    expect_out "${https_lines[@]}"
+    expect_settings prod "$default_workers"
+    expect_err_match "Monitor Server: HTTPS on port 8443: CN=localhost \(RSA key, chain of 1, $valid_until\), certificate from $certs/rsa-cert.pem, key from $certs/rsa-key.pem"
+    expect_err_lacks 'PRIVATE KEY'
+    [[ -e $bin/../standalone ]] && fail "the dry run wrote into $bin/../standalone"
+    end
+
+    begin 'certificate: EC, SEC1 key first, then cert'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/ec-key.pem,$certs/ec-cert.pem"
+    expect_rc 0
+    expect_out "${https_lines[@]}"
+    expect_err_match "Monitor Server: HTTPS on port 8443: CN=ec.localhost \(EC key, chain of 1, $valid_until\), certificate from $certs/ec-cert.pem, key from $certs/ec-key.pem"
+    end
+
+    begin 'certificate: RSA PKCS#8 key first'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-key8.pem,$certs/rsa-cert.pem"
+    expect_rc 0
+    expect_out "${https_lines[@]}"
+    expect_err_match "Monitor Server: HTTPS on port 8443: CN=localhost \(RSA key, chain of 1, $valid_until\), certificate from $certs/rsa-cert.pem, key from $certs/rsa-key8.pem"
+    end
+
+    begin 'certificate: one PEM file with certificate and key'
+    cat "$certs/ec-cert.pem" "$certs/ec-key8.pem" >"$certs/ec-both.pem"
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/ec-both.pem"
+    expect_rc 0
+    expect_err_match "Monitor Server: HTTPS on port 8443: CN=ec.localhost \(EC key, chain of 1, $valid_until\), from $certs/ec-both.pem"
+    end
+
+    begin 'certificate: HTTPS port from MONITOR_SERVER_HTTPS_PORT, -Djboss.https.port wins'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/rsa-key.pem" MONITOR_SERVER_HTTPS_PORT=9443
+    expect_rc 0
+    expect_err_match "Monitor Server: HTTPS on port 9443: .*"
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/rsa-key.pem" MONITOR_SERVER_HTTPS_PORT=9443 \
+        -- -Djboss.https.port=10443
+    expect_rc 0
+    expect_err_match "Monitor Server: HTTPS on port 10443: .*"
+    expect_out_has_line "EXEC $standalone -Djboss.https.port=10443"
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/rsa-key.pem" \
+        -- -Djboss.socket.binding.port-offset=340
+    expect_rc 0
+    expect_err_match "Monitor Server: HTTPS on port 8783: .*"
+    end
+
+    begin 'certificate: missing key file, named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/missing-key.pem"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/missing-key.pem does not exist"
+    end
+
+    begin 'certificate: key of another certificate, the key named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/other-key.pem"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/other-key.pem: the private key does not match the certificate in $certs/rsa-cert.pem (CN=localhost)"
+    end
+
+    begin 'certificate: EC key with an RSA certificate, the key named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/ec-key.pem,$certs/rsa-cert.pem"
+    expect_rc 2
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/ec-key.pem: the private key does not match the certificate in $certs/rsa-cert.pem (CN=localhost)"
+    end
+
+    begin 'certificate: not a PEM file, named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/notes.txt"
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/notes.txt is not a PEM file (no -----BEGIN line); give a PEM certificate and a PEM key, or one PKCS#12 file"
+    end
+
+    begin 'certificate: two certificates, no key'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/other-cert.pem"
+    expect_rc 2
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: no private key in $certs/rsa-cert.pem or $certs/other-cert.pem"
+    end
+
+    begin 'certificate: encrypted key, named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/rsa-cert.pem,$certs/encrypted-key.pem"
+    expect_rc 2
+    expect_err_match "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/encrypted-key.pem holds an encrypted private key; .*"
+    end
+fi
+
+if [[ -z $have_keytool ]]; then
+    skip 'certificate PKCS#12 cases: keytool (and java) needed to make the test key store'
+else
+    begin 'certificate: PKCS#12 file with MONITOR_SERVER_CERTIFICATE_PASSWORD'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/server.p12" MONITOR_SERVER_CERTIFICATE_PASSWORD=p12secret
+    expect_rc 0
+    expect_out "${https_lines[@]}"
+    expect_err_match "Monitor Server: HTTPS on port 8443: CN=p12.localhost \(EC key, chain of 1, $valid_until\), from $certs/server.p12"
+    expect_out_lacks p12secret
+    expect_err_lacks p12secret
+    end
+
+    begin 'certificate: PKCS#12 file, wrong password, named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/server.p12" MONITOR_SERVER_CERTIFICATE_PASSWORD=wrong
+    expect_rc 2
+    expect_out
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/server.p12: wrong password for this PKCS#12 file (MONITOR_SERVER_CERTIFICATE_PASSWORD)"
+    end
+
+    begin 'certificate: one file that is neither PEM nor PKCS#12, named'
+    launch "MONITOR_SERVER_CERTIFICATE=$certs/notes.txt"
+    expect_rc 2
+    expect_err_line "launch-monitor-server.sh: MONITOR_SERVER_CERTIFICATE: $certs/notes.txt is neither a PEM file nor a PKCS#12 key store"
+    end
+fi
+
+printf '\n%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 [[ $failed -eq 0 ]]

@@ -8,12 +8,18 @@
 #   -p PORT                      -> -Djboss.http.port=PORT
 #   MONITOR_SERVER_DATABASE_URI  -> MONITOR_DB_* (the reference product's
 #                                   SQLAlchemy-style database URI)
+#   MONITOR_SERVER_CERTIFICATE   -> a PKCS#12 key store in the data folder and
+#                                   MONITOR_SERVER_HTTPS_* (HTTPS listener on)
+#   MONITOR_SERVER_WORKERS       -> checked; unset: WildFly's default, 16 per core
+#   MONITOR_SERVER_ENV           -> checked and exported as prod or dev
 # so that defaults live in one place (standalone.xml).
 #
 # Testing hook: with MONITOR_LAUNCHER_DRY_RUN=1 nothing is started; the
-# MONITOR_DB_* variables that are set and the standalone.sh command line
-# ("EXEC <path> <args...>") are printed on stdout instead (this includes the
-# password, so use it only in tests).
+# MONITOR_DB_* variables that are set, the settings derived here and the
+# standalone.sh command line ("EXEC <path> <args...>") are printed on stdout
+# instead (this includes the database password, so use it only in tests; the
+# key store's password is never printed). The certificate is checked as in a
+# real start, and its key store written to a temporary folder and deleted.
 set -euo pipefail
 
 # Fixed name: messages stay the same however the script is invoked.
@@ -52,6 +58,19 @@ Environment (read by the server itself unless noted):
   MONITOR_SERVER_PAGINATION_COUNT  rows per page (default 500)
   MONITOR_SERVER_MAX_BODY_BYTES    largest POST body (default 1048576)
   MONITOR_SERVER_MAX_BULK_BYTES    largest bulk POST body (default 67108864)
+  MONITOR_SERVER_CERTIFICATE   HTTPS, checked and converted by this script;
+                               either CERT.pem,KEY.pem (PEM files, either
+                               order: their content tells them apart; keys
+                               PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted)
+                               or one PKCS#12 file (.p12/.pfx); needs a JDK
+  MONITOR_SERVER_CERTIFICATE_PASSWORD  password of that PKCS#12 file
+                               (default empty)
+  MONITOR_SERVER_HTTPS_PORT    HTTPS port (default 8443; -Djboss.https.port
+                               after -- wins); HTTP stays on
+  MONITOR_SERVER_WORKERS       request worker threads, a positive integer
+                               (default WildFly's: 16 per core, here $((16 * $(cpu_count))))
+  MONITOR_SERVER_ENV           prod/production or dev/devel/development, any
+                               case (default prod); exported as prod or dev
 See docs/configuration.md.
 USAGE
 }
@@ -111,6 +130,99 @@ not_understood() {
 
 valid_port() {
     [[ $1 =~ ^[1-9][0-9]{0,4}$ ]] && (( $1 <= 65535 ))
+}
+
+# The cores WildFly sizes its worker from; nproc counts those this process may
+# use (affinity), as the JVM does (it also honours container CPU limits).
+cpu_count() {
+    nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1
+}
+
+# MONITOR_SERVER_WORKERS feeds the I/O worker's task-max-threads (an int):
+# check it here, where the message can name it; unset, export WildFly's own
+# default so that it stays the default.
+set_workers() {
+    local workers=${MONITOR_SERVER_WORKERS:-}
+    if [[ -z $workers ]]; then
+        workers=$((16 * $(cpu_count)))
+    elif ! [[ $workers =~ ^[1-9][0-9]{0,9}$ ]] || (( workers > 2147483647 )); then
+        die "invalid MONITOR_SERVER_WORKERS '$workers' (expected a positive integer, the most request worker threads)"
+    fi
+    export MONITOR_SERVER_WORKERS=$workers
+}
+
+# The reference's environments, any case; exported in one spelling so that
+# the application compares with one word.
+set_environment() {
+    local given=${MONITOR_SERVER_ENV:-prod}
+    case ${given,,} in
+        prod | production) export MONITOR_SERVER_ENV=prod ;;
+        dev | devel | development) export MONITOR_SERVER_ENV=dev ;;
+        *) die "MONITOR_SERVER_ENV '$given' is not understood; use prod, production, dev, devel or development (any case)" ;;
+    esac
+}
+
+# The java that standalone.sh will use: $JAVA_HOME/bin/java, else the PATH's.
+find_java() {
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        [[ -x $JAVA_HOME/bin/java ]] ||
+            die "MONITOR_SERVER_CERTIFICATE needs java to read the certificate; JAVA_HOME is $JAVA_HOME but has no bin/java"
+        printf '%s' "$JAVA_HOME/bin/java"
+    else
+        command -v java ||
+            die "MONITOR_SERVER_CERTIFICATE needs java to read the certificate; set JAVA_HOME or put java on the PATH"
+    fi
+}
+
+# The HTTPS port the server will use, for the summary: -Djboss.https.port
+# among the extra arguments wins, as it does in standalone.xml, and a
+# -Djboss.socket.binding.port-offset is added.
+https_port_of() {
+    local arg found=${MONITOR_SERVER_HTTPS_PORT:-8443} offset=0
+    for arg in "$@"; do
+        case $arg in
+            -Djboss.https.port=*) found=${arg#-Djboss.https.port=} ;;
+            -Djboss.socket.binding.port-offset=*) offset=${arg#-Djboss.socket.binding.port-offset=} ;;
+        esac
+    done
+    if [[ $found =~ ^[0-9]+$ && $offset =~ ^[0-9]+$ ]]; then found=$((found + offset)); fi
+    printf '%s' "$found"
+}
+
+# MONITOR_SERVER_CERTIFICATE (CERT,KEY in either order, or one PKCS#12 file):
+# MonitorCertificate.java checks the files and writes them into a PKCS#12 key
+# store with a fresh random password; https.cli's listener reads it through
+# MONITOR_SERVER_HTTPS_*. Every problem stops the launch here, before WildFly
+# starts, with a message that names the file.
+set_https() {
+    local setting=$1 keystore=$2 file java described error error_file
+    local -a files=()
+    IFS=, read -r -a files <<<"$setting"
+    if (( ${#files[@]} < 1 || ${#files[@]} > 2 )) || [[ $setting == *, || $setting == ,* ]]; then
+        die "MONITOR_SERVER_CERTIFICATE '$setting' is not understood; use /path/cert.pem,/path/key.pem or /path/server.p12"
+    fi
+    for file in "${files[@]}"; do
+        [[ -n $file ]] ||
+            die "MONITOR_SERVER_CERTIFICATE '$setting' is not understood; use /path/cert.pem,/path/key.pem or /path/server.p12"
+        [[ -e $file ]] || die "MONITOR_SERVER_CERTIFICATE: $file does not exist"
+        [[ -f $file ]] || die "MONITOR_SERVER_CERTIFICATE: $file is not a file"
+        [[ -r $file ]] || die "MONITOR_SERVER_CERTIFICATE: $file cannot be read (permission denied)"
+    done
+    java=$(find_java)
+    # 192 random bits; the key store file is 0600 as well.
+    MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+    export MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD
+    error_file=$(mktemp)
+    # A short-lived tool: the quick JIT and the simple collector start it sooner.
+    if ! described=$("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$bin_dir/MonitorCertificate.java" \
+        "$keystore" "${files[@]}" 2>"$error_file"); then
+        error=$(<"$error_file")
+        rm -f "$error_file"
+        die "MONITOR_SERVER_CERTIFICATE: ${error:-$java failed to run MonitorCertificate.java}"
+    fi
+    rm -f "$error_file"
+    export MONITOR_SERVER_HTTPS_ENABLED=true
+    https_desc=$described
 }
 
 # sqlite:///rel/x.db is relative to the cwd, sqlite:////abs/x.db absolute
@@ -228,6 +340,28 @@ if [[ -n $uri ]]; then
     fi
 fi
 
+# --- workers, environment, HTTPS ---------------------------------------------------
+set_workers
+set_environment
+if [[ -n ${MONITOR_SERVER_HTTPS_PORT:-} ]] && ! valid_port "$MONITOR_SERVER_HTTPS_PORT"; then
+    die "invalid MONITOR_SERVER_HTTPS_PORT '$MONITOR_SERVER_HTTPS_PORT' (expected 1-65535)"
+fi
+https_desc=''
+# In the server's data folder (jboss.server.data.dir, where standalone.sh puts it).
+keystore=${JBOSS_BASE_DIR:-$(cd "$bin_dir/.." && pwd)/standalone}/data/monitor-tls/server.p12
+if [[ -n ${MONITOR_SERVER_CERTIFICATE:-} ]]; then
+    export MONITOR_SERVER_HTTPS_KEYSTORE=$keystore
+    if [[ ${MONITOR_LAUNCHER_DRY_RUN:-} == 1 ]]; then
+        dry_run_dir=$(mktemp -d)
+        trap 'rm -rf "$dry_run_dir"' EXIT
+        keystore=$dry_run_dir/server.p12
+    fi
+    set_https "$MONITOR_SERVER_CERTIFICATE" "$keystore"
+elif [[ ${MONITOR_LAUNCHER_DRY_RUN:-} != 1 ]]; then
+    # HTTPS is off: no copy of a private key is left behind from an earlier start.
+    rm -f "$keystore"
+fi
+
 # --- start -----------------------------------------------------------------------
 args=()
 if [[ -n $port ]]; then args+=("-Djboss.http.port=$port"); fi
@@ -240,12 +374,20 @@ else
 fi
 printf 'Monitor Server: database %s, port %s\n' "$db_desc" \
     "${port:-default (8181 or MONITOR_SERVER_PORT)}" >&2
+printf 'Monitor Server: environment %s, %s worker threads\n' "$MONITOR_SERVER_ENV" "$MONITOR_SERVER_WORKERS" >&2
+if [[ -n $https_desc ]]; then
+    printf 'Monitor Server: HTTPS on port %s: %s\n' "$(https_port_of ${args[@]+"${args[@]}"})" "$https_desc" >&2
+fi
 
 standalone=$bin_dir/standalone.sh
 if [[ ${MONITOR_LAUNCHER_DRY_RUN:-} == 1 ]]; then
-    for name in MONITOR_DB_DRIVER MONITOR_DB_URL MONITOR_DB_USER MONITOR_DB_PASSWORD; do
+    for name in MONITOR_DB_DRIVER MONITOR_DB_URL MONITOR_DB_USER MONITOR_DB_PASSWORD \
+                MONITOR_SERVER_ENV MONITOR_SERVER_WORKERS MONITOR_SERVER_HTTPS_ENABLED MONITOR_SERVER_HTTPS_KEYSTORE; do
         if [[ -n ${!name+set} ]]; then printf '%s=%s\n' "$name" "${!name}"; fi
     done
+    if [[ -n ${MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD+set} ]]; then
+        printf 'MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD=(set, not shown)\n'
+    fi
     # ${a[@]+...}: empty arrays are "unbound" under set -u in bash < 4.4.
     line="EXEC $standalone"
     for arg in ${args[@]+"${args[@]}"}; do line+=" $arg"; done
