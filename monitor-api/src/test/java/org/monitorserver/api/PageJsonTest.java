@@ -47,9 +47,9 @@ class PageJsonTest {
     @Test
     void errorBodyLeavesOutAbsentFieldErrors() {
         assertEquals("{\"message\":\"page 9 does not exist\"}", SERVER.toJson(new ErrorBody("page 9 does not exist",
-                null)));
+                null, null)));
         assertEquals("{\"message\":\"bad\",\"errors\":{\"page\":\"must be a whole number\"}}",
-                SERVER.toJson(new ErrorBody("bad", Map.of("page", "must be a whole number"))));
+                SERVER.toJson(new ErrorBody("bad", Map.of("page", "must be a whole number"), null)));
     }
 
     /** Only its generic type is used: the type a client asks JSON-B for. */

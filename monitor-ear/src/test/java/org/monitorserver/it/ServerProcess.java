@@ -99,6 +99,11 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
         builder.environment().putAll(environment);
         process = builder.start();
+        awaitHealth();
+    }
+
+    /** Waits until the server's health answers UP (at most two minutes): after a start or a reload. */
+    void awaitHealth() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
@@ -135,10 +140,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** SIGKILL to the JVM and the script that started it: no shutdown hook, no drain, as a crash. */
     void kill() throws InterruptedException {
-        var children = process.descendants().toList();
+        killTree(process);
+    }
+
+    /** SIGKILL to {@code started} and every process under it; returns once all have ended. */
+    static void killTree(Process started) throws InterruptedException {
+        var children = started.descendants().toList();
         children.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor();
+        started.destroyForcibly();
+        started.waitFor();
         for (ProcessHandle child : children) {
             child.onExit().join();
         }

@@ -1,6 +1,7 @@
 package org.monitorserver.rest;
 
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -45,7 +48,26 @@ public final class ErrorMapper {
     static Response answer(Response.Status status, String message, Map<String, String> errors) {
         LOG.fine(() -> "Rejected with " + status.getStatusCode() + ": " + message + " " + errors);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(message, errors == null || errors.isEmpty() ? null : errors)).build();
+                .entity(new ErrorBody(message, errors == null || errors.isEmpty() ? null : errors, null)).build();
+    }
+
+    /**
+     * The 500 of a failure nobody expected (a bug): {@code internal server error}, and in development
+     * ({@code MONITOR_SERVER_ENV=dev}) the stack trace under {@code trace}. Production never shows one.
+     */
+    static Response unexpected(Throwable failure, boolean development) {
+        return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(unexpectedBody(failure, development)).build();
+    }
+
+    static ErrorBody unexpectedBody(Throwable failure, boolean development) {
+        String trace = null;
+        if (development) {
+            var text = new StringWriter();
+            failure.printStackTrace(new PrintWriter(text));
+            trace = text.toString();
+        }
+        return new ErrorBody("internal server error", null, trace);
     }
 
     /**
@@ -53,7 +75,7 @@ public final class ErrorMapper {
      * (a failed authentication's error page), where no JAX-RS {@code Response} is written.
      */
     public static String body(String message) {
-        return JsonbResolver.JSONB.toJson(new ErrorBody(message, null));
+        return JsonbResolver.JSONB.toJson(new ErrorBody(message, null, null));
     }
 
     /** Bad fields in a posted body: 400 with the reason per field. */
@@ -157,6 +179,9 @@ public final class ErrorMapper {
 
         private static final Logger LOG = Logger.getLogger(ServiceFailure.class.getName());
 
+        @Inject
+        MonitorSettings settings;
+
         @Override
         public Response toResponse(E e) {
             if (DatabaseOutage.isCause(e)) {
@@ -166,7 +191,7 @@ public final class ErrorMapper {
                         .header(HttpHeaders.RETRY_AFTER, StorageUnavailable.RETRY_AFTER_SECONDS).build();
             }
             LOG.log(Level.SEVERE, "Request failed", e);
-            return answer(Response.Status.INTERNAL_SERVER_ERROR, "internal server error", null);
+            return unexpected(e, settings.development());
         }
     }
 

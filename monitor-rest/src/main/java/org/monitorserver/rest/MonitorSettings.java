@@ -1,5 +1,6 @@
 package org.monitorserver.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,9 +10,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.monitorserver.persistence.run.ObjectStore;
 import org.monitorserver.persistence.run.ObjectStoreSettings;
 
@@ -32,68 +33,42 @@ public class MonitorSettings {
     static final int MIN_ADMIN_KEY_LENGTH = 22;
 
     /** Rows per page of every listing (the reference's MONITOR_SERVER_PAGINATION_COUNT). */
-    @Inject
-    @ConfigProperty(name = "monitor.server.pagination-count", defaultValue = "500")
     int paginationCount;
 
     /** Largest accepted body of a single POST, in bytes; larger ones get 413. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
     /** Largest accepted body of a bulk POST, in bytes; larger ones get 413. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.max-bulk-bytes", defaultValue = "67108864")
     long maxBulkBytes;
 
     /** Largest accepted .pymon upload ({@code POST /api/v1/imports}), in bytes; larger ones get 413. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.max-import-bytes", defaultValue = "268435456")
     long maxImportBytes;
 
     /** Largest accepted run finish ({@code POST /runs/{id}/finish}), in bytes after gzip; larger ones get 413. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.max-run-bytes", defaultValue = "67108864")
     long maxRunBytes;
 
     /** The S3 bucket that run clients upload chunks to; no object store when unset. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-bucket")
     Optional<String> runsS3Bucket;
 
     /** The bucket's AWS region, also handed to clients. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-region", defaultValue = "us-east-1")
     String runsS3Region;
 
     /** Another S3-compatible store's URL, for the server's own reads (path-style); AWS when unset. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-endpoint")
     Optional<String> runsS3Endpoint;
 
     /** The access key handed to clients and used by the server. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-access-key")
     Optional<String> runsS3AccessKey;
 
     /** The secret key handed to clients and used by the server. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-secret-key")
     Optional<String> runsS3SecretKey;
 
     /** A session token to go with temporary keys; none when unset. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-session-token")
     Optional<String> runsS3SessionToken;
 
     /** The key prefix under which each run gets its folder. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-s3-prefix", defaultValue = "runs")
     String runsS3Prefix;
 
     /** How long clients are told their upload credentials last, in seconds. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.runs-credentials-seconds", defaultValue = "3600")
     long runsCredentialsSeconds;
 
     /** The per-tenant rate limit, read from {@link #config} on every request ({@link #rateLimit()}). */
@@ -111,20 +86,47 @@ public class MonitorSettings {
     @Inject
     ObjectStore objectStore;
 
+    /**
+     * {@code prod} (the default; also {@code production}) or {@code dev} ({@code devel}, {@code development}), in
+     * any case: the reference's MONITOR_SERVER_ENV. Development shows the stack trace of a 500 to the client and logs
+     * every request at FINE; production does neither.
+     */
+    String env;
+
     /** {@code off} (the default: every request acts for tenant default) or {@code on} (keys needed). */
-    @Inject
-    @ConfigProperty(name = "monitor.server.auth", defaultValue = "off")
     String auth;
 
     /** The superadmin's first key, taken at the first start; generated when unset. */
-    @Inject
-    @ConfigProperty(name = "monitor.server.admin-key")
     Optional<String> adminKey;
 
     /** The data folder, where a generated first superadmin key is written ({@code admin-key}). */
-    @Inject
-    @ConfigProperty(name = "monitor.server.data-dir")
     Optional<String> dataDir;
+
+    /**
+     * Reads the settings. Each is a system property of the server whose value is its environment variable's, empty
+     * when that is unset (monitor-server.cli): MicroProfile Config treats an empty value as absent, so the default
+     * here applies, which {@code @ConfigProperty(defaultValue = ...)} would refuse.
+     */
+    @PostConstruct
+    void read() {
+        paginationCount = config.getOptionalValue("monitor.server.pagination-count", Integer.class).orElse(500);
+        maxBodyBytes = config.getOptionalValue("monitor.server.max-body-bytes", Long.class).orElse(1048576L);
+        maxBulkBytes = config.getOptionalValue("monitor.server.max-bulk-bytes", Long.class).orElse(67108864L);
+        maxImportBytes = config.getOptionalValue("monitor.server.max-import-bytes", Long.class).orElse(268435456L);
+        maxRunBytes = config.getOptionalValue("monitor.server.max-run-bytes", Long.class).orElse(67108864L);
+        runsS3Bucket = config.getOptionalValue("monitor.server.runs-s3-bucket", String.class);
+        runsS3Region = config.getOptionalValue("monitor.server.runs-s3-region", String.class).orElse("us-east-1");
+        runsS3Endpoint = config.getOptionalValue("monitor.server.runs-s3-endpoint", String.class);
+        runsS3AccessKey = config.getOptionalValue("monitor.server.runs-s3-access-key", String.class);
+        runsS3SecretKey = config.getOptionalValue("monitor.server.runs-s3-secret-key", String.class);
+        runsS3SessionToken = config.getOptionalValue("monitor.server.runs-s3-session-token", String.class);
+        runsS3Prefix = config.getOptionalValue("monitor.server.runs-s3-prefix", String.class).orElse("runs");
+        runsCredentialsSeconds = config.getOptionalValue("monitor.server.runs-credentials-seconds", Long.class).orElse(3600L);
+        env = config.getOptionalValue("monitor.server.env", String.class).orElse("prod");
+        auth = config.getOptionalValue("monitor.server.auth", String.class).orElse("off");
+        adminKey = config.getOptionalValue("monitor.server.admin-key", String.class);
+        dataDir = config.getOptionalValue("monitor.server.data-dir", String.class);
+    }
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object start) {
         if (paginationCount < 1) {
@@ -140,6 +142,13 @@ public class MonitorSettings {
         if (maxImportBytes < 1024 || maxImportBytes > MAX_BULK_CEILING) {
             throw new IllegalStateException("MONITOR_SERVER_MAX_IMPORT_BYTES must be from 1024 to " + MAX_BULK_CEILING
                     + ", is " + maxImportBytes);
+        }
+        if (environment(env).isEmpty()) {
+            throw new IllegalStateException("MONITOR_SERVER_ENV must be prod, production, dev, devel or development"
+                    + " (in any case), is " + env);
+        }
+        if (development()) {
+            RequestLog.LOG.setLevel(Level.FINE);
         }
         if (!auth.equals("on") && !auth.equals("off")) {
             throw new IllegalStateException("MONITOR_SERVER_AUTH must be on or off, is " + auth);
@@ -158,7 +167,7 @@ public class MonitorSettings {
             throw new IllegalStateException(e.getMessage(), e);
         }
         objectStore.configure(objectStoreSettings());
-        LOG.info(() -> "Monitor Server settings: authentication " + auth + ", pagination count " + paginationCount + ", max body " + maxBodyBytes
+        LOG.info(() -> "Monitor Server settings: environment " + environment(env).orElseThrow() + ", authentication " + auth + ", pagination count " + paginationCount + ", max body " + maxBodyBytes
                 + " bytes, max bulk body " + maxBulkBytes + " bytes, max import " + maxImportBytes + " bytes, rate limit "
                 + rateLimitSetting.describe());
     }
@@ -169,6 +178,20 @@ public class MonitorSettings {
 
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** Whether the server runs for development ({@code MONITOR_SERVER_ENV=dev}): 500s show their stack trace. */
+    public boolean development() {
+        return environment(env).filter("dev"::equals).isPresent();
+    }
+
+    /** {@code prod} or {@code dev} for the reference's spellings of MONITOR_SERVER_ENV; empty for anything else. */
+    static Optional<String> environment(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "prod", "production" -> Optional.of("prod");
+            case "dev", "devel", "development" -> Optional.of("dev");
+            default -> Optional.empty();
+        };
     }
 
     /** Whether every route but the public ones needs a key. */

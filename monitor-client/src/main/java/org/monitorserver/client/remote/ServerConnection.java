@@ -243,7 +243,7 @@ public final class ServerConnection implements AutoCloseable {
         } catch (ProcessingException | IllegalStateException notJson) {
             // An answer without a JSON body still fails with its status.
         }
-        return new ErrorBody(reason == null ? "HTTP " + response.getStatus() : reason, null);
+        return new ErrorBody(reason == null ? "HTTP " + response.getStatus() : reason, null, null);
     }
 
     private static Duration min(Duration a, Duration b) {

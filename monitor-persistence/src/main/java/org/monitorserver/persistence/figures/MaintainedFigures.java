@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +18,7 @@ import org.monitorserver.domain.count.RowCount.Family;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.persistence.Dialect;
+import org.monitorserver.persistence.AfterCommits;
 import org.monitorserver.persistence.StorageUnavailableException;
 import org.monitorserver.persistence.schema.SchemaMigration;
 
@@ -157,18 +156,7 @@ public class MaintainedFigures {
     }
 
     private void afterCommit(Runnable learnt) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    learnt.run();
-                }
-            }
-        });
+        AfterCommits.register(transactions, learnt);
     }
 
 }

@@ -46,6 +46,9 @@ public class ImportIngest {
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
 
+    @Inject
+    IngestMeters meters;
+
     @EJB
     private MetricIngest metrics;
 
@@ -109,6 +112,7 @@ public class ImportIngest {
                 throw StorageUnavailableException.refused(e);
             }
             metrics.recordAll(freshMetrics);
+            meters.stored(IngestMeters.Path.IMPORT, freshMetrics.size());
         }
         long stored = fresh.size() + freshMetrics.size();
         return new Outcome(stored, chunk.sessions().size() + chunk.metrics().size() - stored);

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ public class IngestService {
 
     /** Sessions or contexts per transaction: one query for the stored hashes, one insert batch for the new ones. */
     static final int CHUNK = 500;
+
+    @Inject
+    IngestMeters meters;
 
     @EJB
     private ContextIngest contexts;
@@ -66,7 +70,9 @@ public class IngestService {
      * @return how many were stored
      */
     public long recordMetrics(List<Metric> all) {
-        return all.isEmpty() ? 0 : metrics.recordAll(all);
+        long stored = all.isEmpty() ? 0 : metrics.recordAll(all);
+        meters.stored(IngestMeters.Path.BULK, stored);
+        return stored;
     }
 
     /**

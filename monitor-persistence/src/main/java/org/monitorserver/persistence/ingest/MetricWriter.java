@@ -71,6 +71,9 @@ public class MetricWriter {
     @Inject
     MetricBatches batches;
 
+    @Inject
+    IngestMeters meters;
+
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
 
     /** Submitters hold the read lock, shutdown the write lock: after {@link #stop()} no new row is queued. */
@@ -85,6 +88,7 @@ public class MetricWriter {
 
     @PostConstruct
     void start() {
+        meters.gauge("monitor.writer.queue.depth", queue, BlockingQueue::size);
         for (int i = 0; i < WRITERS; i++) {
             Thread writer = threadFactory.newThread(this::drain);
             writer.setName("monitor-metric-writer-" + i);
@@ -188,6 +192,8 @@ public class MetricWriter {
             LOG.log(Level.FINE, "A batch lost a race on a maintained figure; storing it again", e);
             batches.store(metrics);
         }
+        meters.stored(IngestMeters.Path.SINGLE, metrics.size());
+        meters.writerBatch(metrics.size());
     }
 
     private static void fail(Pending pending, RuntimeException cause) {

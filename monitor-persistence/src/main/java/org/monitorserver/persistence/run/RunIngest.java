@@ -22,6 +22,7 @@ import org.monitorserver.persistence.ConflictException;
 import org.monitorserver.persistence.StorageUnavailableException;
 import org.monitorserver.persistence.UtcClock;
 import org.monitorserver.persistence.figures.MaintainedFigures;
+import org.monitorserver.persistence.ingest.IngestMeters;
 
 /**
  * The writes of the run API: registration, credential refresh, finish (inline at once, or queued for the object
@@ -36,6 +37,9 @@ public class RunIngest {
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
+
+    @Inject
+    IngestMeters meters;
 
     @Inject
     RunSamples samples;
@@ -93,6 +97,7 @@ public class RunIngest {
             long started = System.nanoTime();
             open(run).finish(finish.outcome(), finish.exitCode(), finishedAt(finish), DataSource.INLINE, null);
             StoredSamples stored = store(run, csv);
+            meters.stored(IngestMeters.Path.RUN_SAMPLES, stored.rows());
             run.processed(stored.rows(), 0, (System.nanoTime() - started) / 1_000_000,
                     RunSamples.json(stored.header()), RunSamples.json(stored.statistics()));
             cover(run);
@@ -157,6 +162,7 @@ public class RunIngest {
         if (!run.isLeasedTo(owner)) {
             throw new LeaseLostException();
         }
+        meters.stored(IngestMeters.Path.RUN_SAMPLES, stored.rows());
         run.processed(stored.rows(), chunks.count(), (System.nanoTime() - started) / 1_000_000,
                 RunSamples.json(stored.header()), RunSamples.json(stored.statistics()));
         LOG.info(() -> "Run " + run.getRunKey() + ": " + stored.rows() + " samples from " + chunks.count()

@@ -3,6 +3,7 @@ package org.monitorserver.persistence.usage;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.monitorserver.domain.imports.ImportJob;
@@ -31,6 +32,17 @@ public class TaskQueueQueries {
             figures.put(tenant.getName(), ofTenant(tenant.getId()));
         }
         return figures;
+    }
+
+    /** Every tenant's jobs added up, by kind ({@code import}, {@code run}), for the operators' metrics. */
+    public Map<String, QueueFigures> byKind() {
+        QueueFigures imports = QueueFigures.NONE;
+        QueueFigures runs = QueueFigures.NONE;
+        for (Tenant tenant : em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultList()) {
+            imports = imports.plus(importJobs(tenant.getId()));
+            runs = runs.plus(runJobs(tenant.getId()));
+        }
+        return Map.of("import", imports, "run", runs);
     }
 
     /** The figures of tenant {@code tenantId}, all job kinds added up. */

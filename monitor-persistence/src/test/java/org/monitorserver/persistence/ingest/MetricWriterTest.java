@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.monitorserver.domain.metric.Metric;
 import org.monitorserver.domain.metric.ResourceUsage;
@@ -59,8 +60,11 @@ class MetricWriterTest {
     private final FakeIngest ingest = new FakeIngest();
     private final MetricWriter writer = new MetricWriter();
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     MetricWriterTest() {
         writer.batches = ingest;
+        writer.meters = new IngestMeters(registry);
         writer.threadFactory = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable task) {
@@ -118,6 +122,8 @@ class MetricWriterTest {
 
         assertEquals("a", first.get(5, TimeUnit.SECONDS).getItem().getName());
         assertEquals("b", last.get(5, TimeUnit.SECONDS).getItem().getName());
+        assertEquals(2.0, registry.counter("monitor.ingest.rows", "path", "single").count(),
+                "the meters count the stored rows, not the refused one");
         var failure = assertInstanceOf(StorageUnavailableException.class, cause(refused));
         assertEquals("the metric was not stored: the database refused the write (ERROR: row refused); nothing of "
                 + "it was kept, so it may be sent again", failure.getMessage());

@@ -1,0 +1,91 @@
+package org.monitorserver.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an admin changes on a running server (docs/administration.md), on a server process of the test's own
+ * started with {@code MONITOR_SERVER_WORKERS=7}, {@code MONITOR_SERVER_ENV=Development} and
+ * {@code MONITOR_SERVER_LOG_FORMAT=json}: the worker threads follow the variable, server.log is JSON with each
+ * request logged at FINE (development), and a setting changed through {@code jboss-cli} that is read at start-up
+ * (the page size) takes effect on a reload, not before.
+ */
+class AdministrationIT extends ApiTestSupport {
+
+    private static final int OFFSET = 350;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void workersEnvironmentJsonLogsAndASettingThatTakesEffectOnReload() throws Exception {
+        assumeTrue("postgresql".equals(System.getenv("MONITOR_DB_DRIVER")), "needs the PostgreSQL run");
+        String database = ServerProcess.newDatabase("admin");
+        Path target = Path.of(System.getProperty("it.ear")).getParent();
+        Path home = target.resolve("admin-server");
+        try (var server = new ServerProcess(home, OFFSET, ServerProcess.environment(database,
+                target.resolve("admin-data"), Map.of("MONITOR_SERVER_WORKERS", "7", "MONITOR_SERVER_ENV", "Development",
+                        "MONITOR_SERVER_LOG_FORMAT", "json", "MONITOR_SERVER_PAGINATION_COUNT", "500")))) {
+            server.start();
+            int management = 9990 + OFFSET;
+
+            String worker = JbossCli.run(home, management,
+                    "/subsystem=io/worker=default:read-resource(include-runtime=true, resolve-expressions=true)");
+            assertTrue(worker.matches("(?s).*\"task-max-threads\" => \"7\".*"), worker);
+            assertTrue(worker.matches("(?s).*\"max-pool-size\" => 7\\b.*"), worker);
+
+            for (int i = 0; i < 3; i++) {
+                String context = Body.hash();
+                assertEquals(201, postTo(server.root(), "/api/v1/contexts/", Body.context(context).json()));
+            }
+            assertEquals(3, pageSize(server.root()));
+            JbossCli.run(home, management, "/system-property=monitor.server.pagination-count:write-attribute(name=value, value=2)");
+            assertTrue(pageSize(server.root()) >= 3, "the page size is read at start-up: no change before a reload");
+            JbossCli.run(home, management, "reload");
+            server.awaitHealth();
+            assertEquals(2, pageSize(server.root()), "after the reload, the system property set by jboss-cli wins");
+
+            List<String> log = Files.readAllLines(home.resolve("standalone/log/server.log"));
+            // The first lines of a boot come before the logging subsystem, in the format of the server's copy.
+            int first = 0;
+            while (first < log.size() && !log.get(first).startsWith("{")) {
+                first++;
+            }
+            List<String> after = log.subList(first, log.size());
+            JsonObject request = after.stream().filter(line -> line.startsWith("{"))
+                    .map(line -> Json.createReader(new StringReader(line)).readObject())
+                    .filter(line -> line.getString("message", "").startsWith("POST /api/v1/contexts 201"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no request logged: " + after));
+            assertEquals("DEBUG", request.getString("level"), "requests are logged at FINE (DEBUG) in development");
+            assertTrue(after.size() > 100 && after.stream().allMatch(line -> line.startsWith("{")),
+                    "server.log is JSON once logging has started");
+            System.out.printf("AdministrationIT: 7 worker threads from MONITOR_SERVER_WORKERS; page size 500 -> 2 only"
+                    + " after jboss-cli and :reload; server.log JSON with requests at %s%n", request.getString("level"));
+        }
+    }
+
+    private int postTo(String root, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", JSON)
+                .POST(BodyPublishers.ofString(json)).build(), BodyHandlers.ofString()).statusCode();
+    }
+
+    private int pageSize(String root) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/contexts/?page=1")).build(),
+                BodyHandlers.ofString()).body();
+        return Json.createReader(new StringReader(body)).readObject().getJsonArray("contexts").size();
+    }
+}
