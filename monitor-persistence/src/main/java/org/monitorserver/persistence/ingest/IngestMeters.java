@@ -2,17 +2,21 @@ package org.monitorserver.persistence.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 import org.monitorserver.persistence.AfterCommits;
 
@@ -46,6 +50,7 @@ public class IngestMeters {
 
     private final Map<Path, Counter> rows = new EnumMap<>(Path.class);
     private DistributionSummary writerBatches;
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
 
     /** For CDI. */
     public IngestMeters() {
@@ -86,5 +91,20 @@ public class IngestMeters {
      */
     public <T> void gauge(String name, T source, ToDoubleFunction<T> value, String... tags) {
         registry.gauge(name, Tags.of(tags), source, value);
+        Gauge registered = registry.find(name).tags(tags).gauge();
+        if (registered != null) {
+            gauges.add(registered);
+        }
+    }
+
+    /**
+     * Removes this deployment's gauges. WildFly's registry outlives a deployment: a gauge left behind would keep
+     * reading the old deployment's objects (NaN once they are collected), and the next deployment's registration
+     * would return it instead of a new one. Counters may stay: they only add up.
+     */
+    @PreDestroy
+    void stop() {
+        gauges.forEach(registry::remove);
+        gauges.clear();
     }
 }
