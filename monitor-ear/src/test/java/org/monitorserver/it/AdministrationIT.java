@@ -70,7 +70,7 @@ class AdministrationIT extends ApiTestSupport {
                     .map(line -> Json.createReader(new StringReader(line)).readObject())
                     .filter(line -> line.getString("message", "").startsWith("POST /api/v1/contexts 201"))
                     .findFirst().orElseThrow(() -> new AssertionError("no request logged: " + after));
-            assertEquals("DEBUG", request.getString("level"), "requests are logged at FINE (DEBUG) in development");
+            assertEquals("FINE", request.getString("level"), "requests are logged at FINE in development");
             assertTrue(after.size() > 100 && after.stream().allMatch(line -> line.startsWith("{")),
                     "server.log is JSON once logging has started");
             System.out.printf("AdministrationIT: 7 worker threads from MONITOR_SERVER_WORKERS; page size 500 -> 2 only"
