@@ -62,7 +62,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * A new, empty database named {@code prefix_<random>} on the PostgreSQL server of the test run
-     * ({@code MONITOR_DB_URL}); returns its JDBC URL.
+     * ({@code MONITOR_DB_URL}); returns its JDBC URL. The databases of earlier runs with the same prefix are dropped
+     * first, so that they do not pile up on a machine that runs the tests again and again.
      */
     static String newDatabase(String prefix) throws SQLException {
         String database = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,6 +71,16 @@ final class ServerProcess implements AutoCloseable {
         String base = url.substring(0, url.lastIndexOf('/') + 1);
         try (var admin = FreshTestDatabase.connect(base + "postgres", System.getenv("MONITOR_DB_USER"),
                 System.getenv("MONITOR_DB_PASSWORD")); var sql = admin.createStatement()) {
+            var earlier = new java.util.ArrayList<String>();
+            try (var names = sql.executeQuery("SELECT datname FROM pg_database WHERE datname ~ '^" + prefix
+                    + "_[0-9a-f]{8}$'")) {
+                while (names.next()) {
+                    earlier.add(names.getString(1));
+                }
+            }
+            for (String name : earlier) {
+                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
             sql.execute("CREATE DATABASE " + database);
         }
         return base + database;
