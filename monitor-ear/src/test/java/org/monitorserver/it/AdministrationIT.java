@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +65,7 @@ class AdministrationIT extends ApiTestSupport {
             }
             List<String> after = log.subList(first, log.size());
             JsonObject request = after.stream().filter(line -> line.startsWith("{"))
-                    .map(line -> Json.createReader(new StringReader(line)).readObject())
+                    .map(RunsIT::parse)
                     .filter(line -> line.getString("message", "").startsWith("POST /api/v1/contexts 201"))
                     .findFirst().orElseThrow(() -> new AssertionError("no request logged: " + after));
             assertEquals("FINE", request.getString("level"), "requests are logged at FINE in development");
@@ -106,6 +104,6 @@ class AdministrationIT extends ApiTestSupport {
     private int pageSize(String root) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create(root + "/api/v1/contexts/?page=1")).build(),
                 BodyHandlers.ofString()).body();
-        return Json.createReader(new StringReader(body)).readObject().getJsonArray("contexts").size();
+        return RunsIT.parse(body).getJsonArray("contexts").size();
     }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +103,7 @@ class HttpsIT {
         HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions/" + sessionH
                 + "/metrics/count")).build(), BodyHandlers.ofString());
         assertEquals(200, count.statusCode(), count::body);
-        JsonObject counted = Json.createReader(new StringReader(count.body())).readObject();
+        JsonObject counted = RunsIT.parse(count.body());
         assertEquals(METRICS, counted.getJsonNumber("count").intValue());
     }
 

@@ -27,9 +27,14 @@ class JsonObjectReaderTest {
     private static final long LIMIT = 1_048_576;
 
     private static JsonObjectReader reader() {
+        return reader(LIMIT);
+    }
+
+    /** A reader as the server builds it, with bodies limited to {@code limit} bytes (also for the fuzz test). */
+    static JsonObjectReader reader(long limit) {
         var settings = new MonitorSettings();
         settings.paginationCount = 500;
-        settings.maxBodyBytes = LIMIT;
+        settings.maxBodyBytes = limit;
         var reader = new JsonObjectReader();
         reader.settings = settings;
         return reader;

@@ -42,12 +42,7 @@ public class ReaderFuzzTest {
             + "\"krnl_time\":0.06,\"cpu_usage\":0.99,\"mem_usage\":12.3}";
 
     private static JsonObjectReader reader() {
-        var settings = new MonitorSettings();
-        settings.paginationCount = 500;
-        settings.maxBodyBytes = LIMIT;
-        var reader = new JsonObjectReader();
-        reader.settings = settings;
-        return reader;
+        return JsonObjectReaderTest.reader(LIMIT);
     }
 
     @Property(tries = 3000, seed = "20261205")
