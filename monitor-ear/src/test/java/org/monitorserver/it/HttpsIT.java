@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +70,7 @@ class HttpsIT {
             server.start(Map.of("MONITOR_SERVER_CERTIFICATE", key + "," + certificate));
             String https = "https://localhost:" + (8443 + PORT_OFFSET);
             HttpClient tls13 = trusting(generated, "TLSv1.3");
-            replayPytestMonitor(tls13, https + "/api/v1");
+            PytestMonitorReplay.replay(tls13, https + "/api/v1", METRICS);
 
             assertEquals(200, tls13.send(HttpRequest.newBuilder(URI.create(https + "/api/v1/health")).build(),
                     BodyHandlers.ofString()).statusCode());
@@ -86,32 +83,6 @@ class HttpsIT {
                     + " 201); TLS 1.2 and plain HTTP answer; a missing key file and a mismatched key each stopped the"
                     + " launcher with exit status 2 before WildFly started%n", METRICS);
         }
-    }
-
-    /** One pytest run as pytest-monitor sends it: context unknown, so posted; the session; a metric per test. */
-    private static void replayPytestMonitor(HttpClient http, String base) throws Exception {
-        String contextH = Body.hash();
-        String sessionH = Body.hash();
-        assertEquals(204, http.send(HttpRequest.newBuilder(URI.create(base + "/contexts/" + contextH)).build(),
-                BodyHandlers.ofString()).statusCode());
-        assertPosted(http, base + "/contexts/", Body.context(contextH).json());
-        assertPosted(http, base + "/sessions/", Body.session(sessionH).json());
-        for (int i = 0; i < METRICS; i++) {
-            assertPosted(http, base + "/metrics/", Body.metric(sessionH, contextH).with("item", "test_" + i)
-                    .with("item_variant", "test_" + i).json());
-        }
-        HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions/" + sessionH
-                + "/metrics/count")).build(), BodyHandlers.ofString());
-        assertEquals(200, count.statusCode(), count::body);
-        JsonObject counted = RunsIT.parse(count.body());
-        assertEquals(METRICS, counted.getJsonNumber("count").intValue());
-    }
-
-    private static void assertPosted(HttpClient http, String url, String json) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", ApiTestSupport.JSON).POST(BodyPublishers.ofString(json)).build(),
-                BodyHandlers.ofString());
-        assertEquals(201, answer.statusCode(), () -> url + ": " + answer.body());
     }
 
     /** A client that trusts only the test's certificate and speaks only {@code protocol}. */

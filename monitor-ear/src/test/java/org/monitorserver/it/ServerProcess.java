@@ -35,8 +35,21 @@ final class ServerProcess implements AutoCloseable {
         this.home = home;
         this.portOffset = portOffset;
         this.environment = Map.copyOf(environment);
+        copyServer(Path.of(System.getProperty("jboss.home")), home);
+        // The managed test server may hold Arquillian's deployment in its configuration, with content that is not
+        // copied: this copy deploys the EAR from its deployments folder instead.
+        Path configuration = home.resolve("standalone/configuration/standalone.xml");
+        Files.writeString(configuration, Files.readString(configuration).replaceAll("(?s)<deployments>.*?</deployments>",
+                ""));
+        Files.copy(Path.of(System.getProperty("it.ear")), home.resolve("standalone/deployments/monitor.ear"));
+    }
+
+    /**
+     * Copies the WildFly in {@code source} to {@code home} (replaced if it exists), without what a server writes as it
+     * runs (its data, temporary files and logs), so that the copy starts as new.
+     */
+    static void copyServer(Path source, Path home) throws IOException {
         delete(home);
-        Path source = Path.of(System.getProperty("jboss.home"));
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = source.relativize(file);
@@ -52,12 +65,6 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
         }
-        // The managed test server may hold Arquillian's deployment in its configuration, with content that is not
-        // copied: this copy deploys the EAR from its deployments folder instead.
-        Path configuration = home.resolve("standalone/configuration/standalone.xml");
-        Files.writeString(configuration, Files.readString(configuration).replaceAll("(?s)<deployments>.*?</deployments>",
-                ""));
-        Files.copy(Path.of(System.getProperty("it.ear")), home.resolve("standalone/deployments/monitor.ear"));
     }
 
     /**
