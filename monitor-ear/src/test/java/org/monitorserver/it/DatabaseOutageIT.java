@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * A database outage while a client reads and writes (the failsafe execution {@code database-outage}, whose server
  * uses a PostgreSQL cluster of the test's own, {@link OwnPostgres}): the cluster is stopped the way a restart
  * stops it (fast: every connection closed), kept down for two seconds and started again. Meanwhile every answer
- * is quick, and is either a success or a 503 with {@code Retry-After} and a JSON body; health says DOWN; after the
- * restart everything recovers by itself within 10 s, and every acknowledged metric is stored.
+ * is quick, and is either a success or a 503 with {@code Retry-After} and a JSON body; health says DOWN, and so does
+ * WildFly's readiness ({@code /health/ready}, its {@code database} check); after the restart everything recovers by
+ * itself within 10 s, and every acknowledged metric is stored.
  */
 class DatabaseOutageIT extends ApiTestSupport {
 
@@ -55,6 +56,7 @@ class DatabaseOutageIT extends ApiTestSupport {
         int acknowledged = 0;
         long lastFailure = -1;
         boolean healthDown = false;
+        boolean readinessDown = false;
         Map<String, Integer> statuses = new TreeMap<>();
         for (Answer answer : answers) {
             statuses.merge(answer.kind() + " " + answer.status(), 1, Integer::sum);
@@ -66,6 +68,10 @@ class DatabaseOutageIT extends ApiTestSupport {
                 if (answer.kind().equals("health")) {
                     healthDown = true;
                     assertTrue(answer.body().contains("\"database\":\"DOWN\""), answer::toString);
+                } else if (answer.kind().equals("ready")) {
+                    readinessDown = true;
+                    assertTrue(answer.body().contains("{\"name\":\"database\",\"status\":\"DOWN\"}"),
+                            answer::toString);
                 } else {
                     assertEquals("1", answer.retryAfter(), answer::toString);
                 }
@@ -77,6 +83,10 @@ class DatabaseOutageIT extends ApiTestSupport {
         assertTrue(answers.stream().filter(a -> a.at() < down).allMatch(a -> a.status() / 100 == 2),
                 "all well before the stop");
         assertTrue(healthDown, "health reported the database DOWN while it was");
+        assertTrue(readinessDown, "readiness was DOWN while the database was");
+        assertTrue(answers.get(answers.size() - 1).kind().equals("ready")
+                && answers.get(answers.size() - 1).body().contains("{\"name\":\"database\",\"status\":\"UP\"}"),
+                "readiness is UP again, with the database check");
         long recovered = lastFailure - up;
         assertTrue(recovered <= 10_000, "recovered " + recovered + " ms after the restart");
         long stored = json(get("/api/v1/sessions/" + session + "/metrics/count"), 200).getJsonNumber("count")
@@ -87,7 +97,10 @@ class DatabaseOutageIT extends ApiTestSupport {
                 acknowledged, stored);
     }
 
-    /** Reads, writes a context, writes a metric and asks for health, again and again, until {@code until} ms. */
+    /**
+     * Reads, writes a context, writes a metric, asks for health and for WildFly's readiness (management interface),
+     * again and again, until {@code until} ms.
+     */
     private void loop(List<Answer> answers, long start, String session, String context, long until)
             throws Exception {
         while (elapsed(start) < until) {
@@ -95,6 +108,8 @@ class DatabaseOutageIT extends ApiTestSupport {
             answers.add(send("context", postRequest("/api/v1/contexts/", Body.context(Body.hash()).json()), start));
             answers.add(send("metric", postRequest("/api/v1/metrics/", Body.metric(session, context).json()), start));
             answers.add(send("health", HttpRequest.newBuilder(uri("/api/v1/health")).GET(), start));
+            answers.add(send("ready", HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + System.getProperty("it.management.port") + "/health/ready")).GET(), start));
             Thread.sleep(50);
         }
     }
