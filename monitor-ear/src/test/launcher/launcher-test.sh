@@ -34,7 +34,7 @@ launch() {
         -u MONITOR_DB_USER -u MONITOR_DB_PASSWORD -u MONITOR_SERVER_PORT \
         -u MONITOR_SERVER_ENV -u MONITOR_SERVER_WORKERS -u MONITOR_SERVER_CERTIFICATE \
         -u MONITOR_SERVER_CERTIFICATE_PASSWORD -u MONITOR_SERVER_HTTPS_PORT -u MONITOR_SERVER_HTTPS_ENABLED \
-        -u MONITOR_SERVER_HTTPS_KEYSTORE -u MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD \
+        -u MONITOR_SERVER_HTTPS_KEYSTORE -u MONITOR_SERVER_HTTPS_KEYSTORE_PASSWORD -u MONITOR_SERVER_CONFIG_DIR \
         MONITOR_LAUNCHER_DRY_RUN=1 ${env_args[@]+"${env_args[@]}"} \
         "$launcher" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
     out=$(grep -vE '^MONITOR_SERVER_(ENV|WORKERS)=' "$tmp/out")
@@ -107,6 +107,27 @@ begin 'empty URI counts as unset'
 launch MONITOR_SERVER_DATABASE_URI=
 expect_rc 0
 expect_out "EXEC $standalone"
+end
+
+# --- configuration folder ----------------------------------------------------------
+begin 'MONITOR_SERVER_CONFIG_DIR: the server reads its configuration there'
+launch MONITOR_SERVER_CONFIG_DIR=/etc/monitor-server
+expect_rc 0
+expect_out "EXEC $standalone -Djboss.server.config.dir=/etc/monitor-server"
+expect_err_line 'Monitor Server: configuration in /etc/monitor-server'
+end
+
+begin 'MONITOR_SERVER_CONFIG_DIR with -p and extra arguments: all kept, in order'
+launch MONITOR_SERVER_CONFIG_DIR=/etc/monitor-server -p 9000 -- -Dx=y
+expect_rc 0
+expect_out "EXEC $standalone -Djboss.http.port=9000 -Djboss.server.config.dir=/etc/monitor-server -Dx=y"
+end
+
+begin 'MONITOR_SERVER_CONFIG_DIR empty counts as unset'
+launch MONITOR_SERVER_CONFIG_DIR=
+expect_rc 0
+expect_out "EXEC $standalone"
+expect_err_lacks 'configuration in'
 end
 
 begin 'no URI: MONITOR_DB_* from the environment are left alone'

@@ -12,6 +12,9 @@
 #                                   MONITOR_SERVER_HTTPS_* (HTTPS listener on)
 #   MONITOR_SERVER_WORKERS       -> checked; unset: WildFly's default, 16 per core
 #   MONITOR_SERVER_ENV           -> checked and exported as prod or dev
+#   MONITOR_SERVER_CONFIG_DIR    -> the configuration folder (jboss.server.config.dir),
+#                                   seeded from this server's and brought up to date
+#                                   with monitor-config.cli at each start
 # so that defaults live in one place (standalone.xml).
 #
 # Testing hook: with MONITOR_LAUNCHER_DRY_RUN=1 nothing is started; the
@@ -71,6 +74,10 @@ Environment (read by the server itself unless noted):
                                (default WildFly's: 16 per core, here $((16 * $(cpu_count))))
   MONITOR_SERVER_ENV           prod/production or dev/devel/development, any
                                case (default prod); exported as prod or dev
+  MONITOR_SERVER_CONFIG_DIR    folder of standalone.xml and the management
+                               users, outside target/ so that console changes
+                               survive rebuilds; the first start copies this
+                               server's configuration there (this script)
 See docs/configuration.md.
 USAGE
 }
@@ -362,9 +369,43 @@ elif [[ ${MONITOR_LAUNCHER_DRY_RUN:-} != 1 ]]; then
     rm -f "$keystore"
 fi
 
+# --- configuration folder ----------------------------------------------------------
+# MONITOR_SERVER_CONFIG_DIR keeps standalone.xml and the management users outside target/, so that what an admin
+# changes with the console or jboss-cli survives rebuilds. The first start copies this server's configuration
+# there. Every start then applies monitor-config.cli to it in an embedded server: the script adds what this build
+# needs and is missing (a setting, a subsystem, a driver) and leaves every existing entry as the admin left it.
+config_dir=''
+if [[ -n ${MONITOR_SERVER_CONFIG_DIR:-} ]]; then
+    config_dir=$MONITOR_SERVER_CONFIG_DIR
+    provisioned=$(cd "$bin_dir/.." && pwd)/standalone/configuration
+    if [[ ${MONITOR_LAUNCHER_DRY_RUN:-} != 1 ]]; then
+        mkdir -p "$config_dir" || die "MONITOR_SERVER_CONFIG_DIR: cannot create $config_dir"
+        config_dir=$(cd "$config_dir" && pwd)
+        [[ $config_dir != "$provisioned" ]] || die "MONITOR_SERVER_CONFIG_DIR: $config_dir is the server's own configuration folder"
+        if [[ ! -e $config_dir/standalone.xml ]]; then
+            cp -R "$provisioned/." "$config_dir/" || die "MONITOR_SERVER_CONFIG_DIR: cannot copy the configuration into $config_dir"
+            printf 'Monitor Server: configuration copied into %s\n' "$config_dir" >&2
+        fi
+        [[ -w $config_dir/standalone.xml ]] || die "MONITOR_SERVER_CONFIG_DIR: $config_dir/standalone.xml is not writable"
+        update_log=$config_dir/monitor-config.log
+        update_script=$(mktemp)
+        { echo 'embed-server --std-out=discard --server-config=standalone.xml'
+          cat "$bin_dir/monitor-config.cli"
+          echo 'stop-embedded-server'; } > "$update_script"
+        if ! JAVA_OPTS="${JAVA_OPTS:-} -Djboss.server.config.dir=$config_dir -Dmonitor.modules.dir=$bin_dir/../modules" \
+                "$bin_dir/jboss-cli.sh" --file="$update_script" --properties="$bin_dir/provisioning.properties" \
+                --resolve-parameter-values > "$update_log" 2>&1; then
+            rm -f "$update_script"
+            die "MONITOR_SERVER_CONFIG_DIR: could not bring $config_dir/standalone.xml up to date; see $update_log"
+        fi
+        rm -f "$update_script"
+    fi
+fi
+
 # --- start -----------------------------------------------------------------------
 args=()
 if [[ -n $port ]]; then args+=("-Djboss.http.port=$port"); fi
+if [[ -n $config_dir ]]; then args+=("-Djboss.server.config.dir=$config_dir"); fi
 args+=("$@")
 
 if [[ -z ${MONITOR_DB_URL:-} && -z ${MONITOR_DB_DRIVER:-} ]]; then
@@ -375,6 +416,9 @@ fi
 printf 'Monitor Server: database %s, port %s\n' "$db_desc" \
     "${port:-default (8181 or MONITOR_SERVER_PORT)}" >&2
 printf 'Monitor Server: environment %s, %s worker threads\n' "$MONITOR_SERVER_ENV" "$MONITOR_SERVER_WORKERS" >&2
+if [[ -n $config_dir ]]; then
+    printf 'Monitor Server: configuration in %s\n' "$config_dir" >&2
+fi
 if [[ -n $https_desc ]]; then
     printf 'Monitor Server: HTTPS on port %s: %s\n' "$(https_port_of ${args[@]+"${args[@]}"})" "$https_desc" >&2
 fi

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * started with {@code MONITOR_SERVER_WORKERS=7}, {@code MONITOR_SERVER_ENV=Development} and
  * {@code MONITOR_SERVER_LOG_FORMAT=json}: the worker threads follow the variable, server.log is JSON with each
  * request logged at FINE (development), and a setting changed through {@code jboss-cli} that is read at start-up
- * (the page size) takes effect on a reload, not before.
+ * (the page size) takes effect on a reload, not before. Then console changes that survive a rebuild, with
+ * {@code MONITOR_SERVER_CONFIG_DIR}.
  */
 class AdministrationIT extends ApiTestSupport {
 
@@ -73,6 +74,48 @@ class AdministrationIT extends ApiTestSupport {
                     "server.log is JSON once logging has started");
             System.out.printf("AdministrationIT: 7 worker threads from MONITOR_SERVER_WORKERS; page size 500 -> 2 only"
                     + " after jboss-cli and :reload; server.log JSON with requests at %s%n", request.getString("level"));
+        }
+    }
+
+    /**
+     * {@code MONITOR_SERVER_CONFIG_DIR} outside the server's folder: a setting written with {@code jboss-cli} is still
+     * in force after a rebuild (a new copy of the provisioned server), and the launcher adds to the kept configuration
+     * what the build has and it lacks (a setting removed from it here, as an older build would not have it).
+     */
+    @Test
+    void consoleChangesSurviveARebuildWithAConfigurationFolder() throws Exception {
+        assumeTrue("postgresql".equals(System.getenv("MONITOR_DB_DRIVER")), "needs the PostgreSQL run");
+        int offset = 370; // HTTP 8551, management 10360
+        String database = ServerProcess.newDatabase("config");
+        Path target = Path.of(System.getProperty("it.ear")).getParent();
+        Path configDir = target.resolve("admin-config");
+        ServerProcess.delete(configDir);
+        var environment = ServerProcess.environment(database, target.resolve("config-data"),
+                Map.of("MONITOR_SERVER_CONFIG_DIR", configDir.toString(), "MONITOR_SERVER_PAGINATION_COUNT", "3"));
+        String root = "http://127.0.0.1:" + (8181 + offset);
+        Path home = target.resolve("config-server");
+        try (var server = new LauncherProcess(home, offset, environment)) {
+            server.start(Map.of());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, postTo(root, "/api/v1/contexts/", Body.context(Body.hash()).json()));
+            }
+            assertEquals(3, pageSize(root));
+            JbossCli.run(home, 9990 + offset,
+                    "/system-property=monitor.server.pagination-count:write-attribute(name=value, value=2)");
+        }
+        Path kept = configDir.resolve("standalone.xml");
+        assertTrue(Files.readString(kept).contains("name=\"monitor.server.pagination-count\" value=\"2\""));
+        Files.writeString(kept, Files.readString(kept).replaceAll(".*\"monitor.server.rate-limit-burst\".*\n", ""));
+
+        try (var rebuilt = new LauncherProcess(home, offset, environment)) {
+            assertTrue(!Files.readString(home.resolve("standalone/configuration/standalone.xml"))
+                    .contains("value=\"2\""), "the rebuilt server's own configuration is the provisioned one");
+            rebuilt.start(Map.of());
+            assertEquals(2, pageSize(root), "the setting written with jboss-cli survived the rebuild");
+            assertTrue(Files.readString(kept).contains("\"monitor.server.rate-limit-burst\""),
+                    "the launcher added the setting the kept configuration lacked");
+            System.out.println("AdministrationIT: with MONITOR_SERVER_CONFIG_DIR, the page size written with jboss-cli"
+                    + " (2) survived a rebuild, and the launcher added the setting the kept configuration lacked");
         }
     }
 

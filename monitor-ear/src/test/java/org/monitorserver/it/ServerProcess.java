@@ -179,7 +179,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void delete(Path folder) throws IOException {
+    /** Deletes {@code folder} and everything in it, if it exists. */
+    static void delete(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> old = Files.walk(folder)) {
                 old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
