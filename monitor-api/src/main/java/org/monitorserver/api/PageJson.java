@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param <T> a row: a record of this package, or a name ({@code String}) for the name listings
  */
 @JsonbPropertyOrder({"component", "pipeline", "build", "metrics", "sessions", "contexts", "components",
-        "pipelines", "builds", "imports", "runs", "tenants", "users", "keys", "totalPage", "prevUrl", "nextUrl"})
+        "pipelines", "builds", "imports", "runs", "tenants", "users", "keys", "thresholds", "totalPage", "prevUrl", "nextUrl"})
 public record PageJson<T>(
         @JsonbProperty("component") @JsonbNillable(false)
         @Schema(description = "The parent component, in a component's listings") String component,
@@ -50,13 +50,15 @@ public record PageJson<T>(
         @Schema(description = "The rows of a tenant's user listing") List<T> users,
         @JsonbProperty("keys") @JsonbNillable(false)
         @Schema(description = "The rows of a user's key listing") List<T> keys,
+        @JsonbProperty("thresholds") @JsonbNillable(false)
+        @Schema(description = "The rows of the component threshold listing") List<T> thresholds,
         @JsonbProperty("total_page") int totalPage,
         @JsonbProperty("prev_url") @JsonbNillable @Schema(nullable = true) String prevUrl,
         @JsonbProperty("next_url") @JsonbNillable @Schema(nullable = true) String nextUrl) {
 
     /** The key a listing's rows go under. */
     public enum Rows {
-        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS, RUNS, TENANTS, USERS, KEYS
+        METRICS, SESSIONS, CONTEXTS, COMPONENTS, PIPELINES, BUILDS, IMPORTS, RUNS, TENANTS, USERS, KEYS, THRESHOLDS
     }
 
     /** The parents a listing names before its rows; null where it has none. */
@@ -77,12 +79,13 @@ public record PageJson<T>(
                 rows == Rows.IMPORTS ? items : null, rows == Rows.RUNS ? items : null,
                 rows == Rows.TENANTS ? items : null,
                 rows == Rows.USERS ? items : null, rows == Rows.KEYS ? items : null,
-                totalPage, prevUrl, nextUrl);
+                rows == Rows.THRESHOLDS ? items : null, totalPage, prevUrl, nextUrl);
     }
 
     /** The rows of this page, whichever key they came under; empty when none did. */
     public List<T> rows() {
-        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, runs, tenants, users, keys).filter(Objects::nonNull)
+        return Stream.of(metrics, sessions, contexts, components, pipelines, builds, imports, runs, tenants, users, keys,
+                thresholds).filter(Objects::nonNull)
                 .findFirst().orElse(List.of());
     }
     /** The type {@code PageJson<row>}, to bind or write a page by its row type (a record has no subclass to capture it). */

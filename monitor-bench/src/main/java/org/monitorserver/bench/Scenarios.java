@@ -51,6 +51,11 @@ final class Scenarios {
     static final String RESOURCES = "resources head and tail";
     static final String SCM = "SCM filters";
     static final String MIXED = "mixed reads";
+    /**
+     * Comparisons of a build with the one before it in its pipeline (64 builds of history each), and item histories
+     * across a pipeline's builds; not in {@value #MIXED}, whose figures stay comparable with earlier runs.
+     */
+    static final String VERDICTS = "verdicts";
     static final String NODE_USAGE = "node usage";
     /** A pass over every read scenario right after the load, before any ANALYZE; rows "<pass>: <scenario>". */
     static final String AFTER_LOAD = "reads right after the load";
@@ -58,7 +63,7 @@ final class Scenarios {
     static final String UNDER_WRITERS = "reads under " + Scenarios.POST_CONNECTIONS + " writers";
     static final List<String> NAMES = List.of(CEILING, SINGLE_POST, PYTEST_SHAPED, BULK_INGEST, COPY, IMPORT_VS_BULK,
             AUTH_ON_VS_OFF, RUN_FINISH, COUNTS, SESSION_METRICS, LAST_PAGE, DEEP_PAGES, DETAILS, ITEM_VARIANT, LIKE,
-            COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED, NODE_USAGE, AFTER_LOAD, UNDER_WRITERS);
+            COMPONENTS, PIPELINES, RESOURCES, SCM, MIXED, VERDICTS, NODE_USAGE, AFTER_LOAD, UNDER_WRITERS);
     /** Report rows named {@code "<name>: <detail>"}, kept under that name's place in {@link #NAMES}. */
     static final List<String> GROUPS = List.of(COPY, IMPORT_VS_BULK, AUTH_ON_VS_OFF, RUN_FINISH, AFTER_LOAD,
             UNDER_WRITERS);
@@ -202,6 +207,19 @@ final class Scenarios {
         scenarios.forEach(s -> mixed.addAll(s.requests()));
         Collections.shuffle(mixed, new Random(SEED));
         scenarios.add(new Scenario(MIXED, READ_CONNECTIONS, List.copyOf(mixed)));
+
+        var compares = new ArrayList<String>();
+        for (String[] build : builds) {
+            int number = Integer.parseInt(build[1]);
+            if (number > 0) {
+                compares.add(API + "/compare?baseline_pipeline=" + build[0] + "&baseline_build=" + (number - 1)
+                        + "&contender_pipeline=" + build[0] + "&contender_build=" + number + "&resource=memory");
+            }
+        }
+        scenarios.add(read(VERDICTS, routes(compares.isEmpty() ? List.of(API + "/compare?baseline_session="
+                + sessions.get(0).h() + "&contender_session=" + sessions.get(0).h()) : compares,
+                map(items, i -> API + "/items/" + segment(i.name()) + "/history?resource=memory&pipeline="
+                        + DataSet.PIPELINES.get(i.index() % DataSet.PIPELINES.size())))));
         return scenarios;
     }
 

@@ -45,11 +45,16 @@ class ScenariosTest {
         // After the writes and the comparisons, which are not reads, and before node usage, an admin route (it needs
         // the superadmin's key), and the passes that repeat the reads.
         assertEquals(Scenarios.NAMES.subList(Scenarios.NAMES.indexOf(Scenarios.COUNTS),
-                Scenarios.NAMES.indexOf(Scenarios.MIXED) + 1),
+                Scenarios.NAMES.indexOf(Scenarios.VERDICTS) + 1),
                 scenarios.stream().map(Scenario::name).toList());
-        int reads = scenarios.stream().filter(s -> !s.name().equals(Scenarios.MIXED))
-                .mapToInt(s -> s.requests().size()).sum();
-        assertEquals(reads, scenarios.get(scenarios.size() - 1).requests().size());
+        // The mix holds every read before it; the verdicts come after it, apart.
+        int reads = scenarios.stream().filter(s -> !s.name().equals(Scenarios.MIXED)
+                && !s.name().equals(Scenarios.VERDICTS)).mapToInt(s -> s.requests().size()).sum();
+        Scenario mixed = scenarios.stream().filter(s -> s.name().equals(Scenarios.MIXED)).findFirst().orElseThrow();
+        assertEquals(reads, mixed.requests().size());
+        var verdicts = scenarios.get(scenarios.size() - 1).requests();
+        assertTrue(verdicts.stream().anyMatch(r -> r.path().startsWith("/api/v1/compare?baseline_pipeline=")));
+        assertTrue(verdicts.stream().anyMatch(r -> r.path().contains("/history?resource=memory&pipeline=")));
         assertTrue(scenarios.stream().allMatch(s -> s.connections() == Scenarios.READ_CONNECTIONS));
     }
 }

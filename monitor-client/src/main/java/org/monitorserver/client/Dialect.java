@@ -116,4 +116,12 @@ public interface Dialect extends AutoCloseable {
 
     /** The run whose id is {@code id}; a .pymon file has none. */
     Optional<RunResultJson> run(String id);
+
+    /**
+     * The comparison of two refs test by test, every page of it. Only a server compares: its verdicts rest on the
+     * build history it keeps.
+     *
+     * @throws UnsupportedOperationException over a .pymon file
+     */
+    Comparison compare(ComparisonRequest request);
 }

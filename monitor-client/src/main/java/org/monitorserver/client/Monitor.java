@@ -76,6 +76,19 @@ public final class Monitor implements AutoCloseable {
         return dialect.run(id);
     }
 
+    /**
+     * {@code request}'s contender compared with its baseline test by test ({@code GET /compare}): every row across
+     * all pages, with the refs, the method and the summary of the first page. Only a server compares: the
+     * verdicts rest on the build history it keeps.
+     *
+     * @throws NotFoundException when a side has no session
+     * @throws BadRequestException when the server refuses a parameter
+     * @throws UnsupportedOperationException over a .pymon file
+     */
+    public Comparison compare(ComparisonRequest request) {
+        return dialect.compare(Objects.requireNonNull(request, "request"));
+    }
+
     /** The number of non-empty components. */
     public long countComponents() {
         return dialect.countComponents();

@@ -26,8 +26,8 @@ import org.monitorserver.api.MetricJson;
 /**
  * Every maintained figure equals what a scan of {@code metric} computes, after single POSTs and bulk loads raced
  * each other: the row count, the tallies of each context, component, scope, item and variant, the id blocks of
- * each listing, the node spans, the component list, and the rankings over all metrics, per component and per
- * pipeline. This run's own groups are compared, and the tenant's totals over every test's rows. PostgreSQL only:
+ * each listing, the node spans, the component list, each build's first run date, and the rankings over all
+ * metrics, per component and per pipeline. This run's own groups are compared, and the tenant's totals over every test's rows. PostgreSQL only:
  * the test reads the tables through its own connection.
  */
 class MaintainedFiguresIT extends ApiTestSupport {
@@ -96,6 +96,11 @@ class MaintainedFiguresIT extends ApiTestSupport {
                     + mine + " GROUP BY session_h, context_h"),
                     scan(db, "SELECT session_h || context_h || start_at, 1 FROM node_span m WHERE tenant_id = 1 AND "
                             + mine), "node spans");
+            String builds = " WHERE tenant_id = 1 AND pipeline = '" + pipeline + "'";
+            assertEquals(scan(db, "SELECT build, EXTRACT(EPOCH FROM MIN(run_date))::bigint FROM test_session" + builds
+                    + " GROUP BY build"), scan(db, "SELECT build, EXTRACT(EPOCH FROM first_run_date)::bigint FROM"
+                    + " pipeline_build" + builds), "each build's first run date");
+            assertEquals(2, scan(db, "SELECT build, 1 FROM pipeline_build" + builds).size());
             assertEquals(scan(db, "SELECT DISTINCT component, 1 FROM metric m WHERE " + mine),
                     scan(db, "SELECT name, 1 FROM component WHERE tenant_id = 1 AND name LIKE '" + run + "%'"),
                     "component list");
@@ -144,6 +149,11 @@ class MaintainedFiguresIT extends ApiTestSupport {
                 Thread.sleep(300);
                 json(Keys.send(client, root(), "POST", "/api/v1/sessions/", Body.session(sessions.get(1))
                         .with("description", Map.of("pipeline_branch", pipeline, "pipeline_build_no", "2")).json(),
+                        Keys.Credentials.NONE), 201);
+                // A session of build 1 that started before the first one: the build's first run date goes down.
+                json(Keys.send(client, root(), "POST", "/api/v1/sessions/", Body.session(sessions.get(2))
+                        .with("run_date", "2026-11-20T08:00:00")
+                        .with("description", Map.of("pipeline_branch", pipeline, "pipeline_build_no", "1")).json(),
                         Keys.Credentials.NONE), 201);
                 return null;
             }));

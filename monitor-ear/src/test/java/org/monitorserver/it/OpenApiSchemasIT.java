@@ -19,16 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 import org.monitorserver.api.ApiKeyJson;
 import org.monitorserver.api.BulkReportJson;
+import org.monitorserver.api.ComparisonJson;
+import org.monitorserver.api.ComparisonMethodJson;
+import org.monitorserver.api.ComparisonRowJson;
 import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.ErrorBody;
 import org.monitorserver.api.HealthJson;
+import org.monitorserver.api.HistoryJson;
 import org.monitorserver.api.ImportJson;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.NewApiKeyJson;
 import org.monitorserver.api.NodeUsageJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.QueueJson;
+import org.monitorserver.api.RefJson;
 import org.monitorserver.api.RefreshedCredentialsJson;
 import org.monitorserver.api.RegisteredRunJson;
 import org.monitorserver.api.RunJson;
@@ -37,6 +42,7 @@ import org.monitorserver.api.RunResultJson;
 import org.monitorserver.api.SessionJson;
 import org.monitorserver.api.TagJson;
 import org.monitorserver.api.TenantJson;
+import org.monitorserver.api.ThresholdJson;
 import org.monitorserver.api.UploadCredentialsJson;
 import org.monitorserver.api.UserJson;
 
@@ -53,12 +59,16 @@ class OpenApiSchemasIT extends ApiTestSupport {
             BulkReportJson.class, BulkReportJson.Rejection.class, ImportJson.class, TenantJson.class, UserJson.class,
             ApiKeyJson.class, NewApiKeyJson.class, QueueJson.class, NodeUsageJson.class, NodeUsageJson.Usage.class,
             RunResultJson.class, RunJson.class, RunProcessingJson.class, RegisteredRunJson.class,
-            RefreshedCredentialsJson.class, UploadCredentialsJson.class);
+            RefreshedCredentialsJson.class, UploadCredentialsJson.class, ComparisonJson.class, RefJson.class,
+            ComparisonMethodJson.class, ComparisonRowJson.class, HistoryJson.class, HistoryJson.Method.class,
+            HistoryJson.Series.class, HistoryJson.Point.class, HistoryJson.ChangePoint.class, ThresholdJson.class);
 
     /** The GET routes that answer one record instead of a page or a count, with that record's schema. */
     private static final Map<String, String> DETAILS = Map.of("/api/v1/imports/{id}", "Import",
             "/api/v1/admin/tenants/{tenant}", "Tenant", "/api/v1/admin/tenants/{tenant}/users/{user}", "User",
-            "/api/v1/metrics/nodes/usage", "NodeUsage", "/api/v1/runs/{id}", "RunResult");
+            "/api/v1/metrics/nodes/usage", "NodeUsage", "/api/v1/runs/{id}", "RunResult", "/api/v1/compare",
+            "Comparison", "/api/v1/items/{item}/history", "History", "/api/v1/admin/thresholds/{component}",
+            "Threshold");
 
     /** Request schemas: submissions are read with their aliases by the REST module, not by records. */
     private static final Set<String> SUBMISSIONS = Set.of("MetricSubmission", "SessionSubmission",

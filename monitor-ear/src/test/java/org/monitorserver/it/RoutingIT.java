@@ -54,7 +54,7 @@ class RoutingIT extends ApiTestSupport {
         String html = page.readEntity(String.class);
         long metrics = json(get("/api/v1/metrics/count"), 200).getJsonNumber("count").longValue();
         assertTrue(html.contains("<h1>Monitor Server</h1>"), html);
-        assertTrue(html.contains("<td>schema version</td><td>19</td>"), html);
+        assertTrue(html.contains("<td>schema version</td><td>20</td>"), html);
         assertTrue(html.matches("(?s).*<td>version</td><td>\\d+\\.\\d+\\.\\d+[^<]*</td>.*"), html);
         assertTrue(html.contains("<td>metrics</td><td class=\"n\">" + String.format(java.util.Locale.ROOT, "%,d", metrics)),
                 "the maintained count of tenant default, with authentication off: " + html);
@@ -76,7 +76,7 @@ class RoutingIT extends ApiTestSupport {
 
         assertEquals("UP", health.getString("status"));
         assertEquals("UP", health.getString("database"));
-        assertEquals("19", health.getString("schema_version"));
+        assertEquals("20", health.getString("schema_version"));
     }
 
     @Test
@@ -99,6 +99,9 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/admin/tenants/{tenant}/users/{user}/keys",
             "/api/v1/admin/tenants/{tenant}/users/{user}/keys/{id}",
             "/api/v1/admin/tenants/{tenant}/users/{user}/keys/{id}/rotate",
+            "/api/v1/admin/thresholds",
+            "/api/v1/admin/thresholds/{component}",
+            "/api/v1/compare",
             "/api/v1/metrics/nodes/usage",
             "/api/v1/metrics/queues",
             "/api/v1/components",
@@ -128,6 +131,7 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/imports",
             "/api/v1/imports/{id}",
             "/api/v1/items/like/{pattern}/metrics",
+            "/api/v1/items/{item}/history",
             "/api/v1/items/{item}/metrics",
             "/api/v1/items/{item}/metrics/count",
             "/api/v1/metrics",
@@ -135,6 +139,7 @@ class RoutingIT extends ApiTestSupport {
             "/api/v1/metrics/count",
             "/api/v1/pipelines",
             "/api/v1/pipelines/{pipeline}/builds",
+            "/api/v1/pipelines/{pipeline}/builds/recent",
             "/api/v1/pipelines/{pipeline}/builds/{build}/sessions",
             "/api/v1/resources/{resource}/components/{component}/{direction}/metrics",
             "/api/v1/resources/{resource}/components/{component}/{direction}/{n}/metrics",

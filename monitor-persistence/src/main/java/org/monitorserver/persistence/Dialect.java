@@ -50,6 +50,25 @@ public enum Dialect {
                 : "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ") ON CONFLICT DO NOTHING";
     }
 
+    /**
+     * Adds a pipeline build with its first run date (tenant, pipeline, build, run date), or lowers that date when
+     * the build exists with a later one. A later or equal date writes nothing, so that the sessions of one build
+     * do not all rewrite its row.
+     */
+    public String upsertBuild() {
+        return this == H2
+                ? "MERGE INTO pipeline_build t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                        + " CAST(? AS TIMESTAMP))) s (tenant_id, pipeline, build, first_run_date)"
+                        + " ON t.tenant_id = s.tenant_id AND t.pipeline = s.pipeline AND t.build = s.build"
+                        + " WHEN MATCHED AND s.first_run_date < t.first_run_date THEN UPDATE SET"
+                        + " first_run_date = s.first_run_date"
+                        + " WHEN NOT MATCHED THEN INSERT (tenant_id, pipeline, build, first_run_date)"
+                        + " VALUES (s.tenant_id, s.pipeline, s.build, s.first_run_date)"
+                : "INSERT INTO pipeline_build (tenant_id, pipeline, build, first_run_date) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (tenant_id, pipeline, build) DO UPDATE SET first_run_date ="
+                        + " EXCLUDED.first_run_date WHERE EXCLUDED.first_run_date < pipeline_build.first_run_date";
+    }
+
     /** The next value of {@code sequence}, as a one-row query. */
     public String nextValue(String sequence) {
         return this == H2 ? "SELECT NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')";

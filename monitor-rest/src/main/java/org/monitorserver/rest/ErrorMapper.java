@@ -232,7 +232,10 @@ public final class ErrorMapper {
                 return e.getResponse();
             }
             String message;
-            if (e instanceof NotFoundException) {
+            if (e instanceof NotFoundException && !e.getMessage().startsWith("HTTP 404")) {
+                // A resource's own 404, such as "no tenant x": its message says more than the path.
+                message = e.getMessage();
+            } else if (e instanceof NotFoundException) {
                 message = "no such resource: " + request.getMethod() + " " + uri.getRequestUri().getRawPath();
             } else if (e instanceof NotAllowedException) {
                 message = request.getMethod() + " is not allowed on " + uri.getRequestUri().getRawPath()

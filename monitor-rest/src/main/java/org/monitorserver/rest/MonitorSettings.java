@@ -102,6 +102,9 @@ public class MonitorSettings {
     /** The data folder, where a generated first superadmin key is written ({@code admin-key}). */
     Optional<String> dataDir;
 
+    /** The least change, in percent, that a comparison counts, unless a component or the request sets another. */
+    double compareThreshold;
+
     /**
      * Reads the settings. Each is a system property of the server whose value is its environment variable's, empty
      * when that is unset (monitor-server.cli): MicroProfile Config treats an empty value as absent, so the default
@@ -126,6 +129,7 @@ public class MonitorSettings {
         auth = config.getOptionalValue("monitor.server.auth", String.class).orElse("off");
         adminKey = config.getOptionalValue("monitor.server.admin-key", String.class);
         dataDir = config.getOptionalValue("monitor.server.data-dir", String.class);
+        compareThreshold = config.getOptionalValue("monitor.server.compare-threshold", Double.class).orElse(10.0);
     }
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object start) {
@@ -161,6 +165,10 @@ public class MonitorSettings {
             throw new IllegalStateException("MONITOR_SERVER_MAX_RUN_BYTES must be from 1024 to " + MAX_BULK_CEILING
                     + ", is " + maxRunBytes);
         }
+        if (!(compareThreshold >= 0 && compareThreshold <= 1000)) {
+            throw new IllegalStateException("MONITOR_SERVER_COMPARE_THRESHOLD must be from 0 to 1000 (percent), is "
+                    + compareThreshold);
+        }
         try {
             readRateLimit();
         } catch (IllegalArgumentException e) {
@@ -174,6 +182,11 @@ public class MonitorSettings {
 
     public int paginationCount() {
         return paginationCount;
+    }
+
+    /** The comparisons' threshold in percent ({@code MONITOR_SERVER_COMPARE_THRESHOLD}, default 10). */
+    public double compareThreshold() {
+        return compareThreshold;
     }
 
     public long maxBodyBytes() {

@@ -37,9 +37,21 @@ public class Pages {
         if (page.isEmpty() && page.number() == 1) {
             return null;
         }
-        return PageJson.of(rows, page.items(), parents, page.totalPages(),
-                page.hasPrevious() ? link(uri, page.number() - 1) : null,
+        Links links = links(page, uri);
+        return PageJson.of(rows, page.items(), parents, links.totalPage(), links.prevUrl(), links.nextUrl());
+    }
+
+    /**
+     * The paging fields of {@code page} for an answer that carries more than a listing (a comparison): the same
+     * {@code total_page}, {@code prev_url} and {@code next_url} as every listing's.
+     */
+    public Links links(Page<?> page, UriInfo uri) {
+        return new Links(page.totalPages(), page.hasPrevious() ? link(uri, page.number() - 1) : null,
                 page.hasNext() ? link(uri, page.number() + 1) : null);
+    }
+
+    /** A page's {@code total_page}, {@code prev_url} and {@code next_url} (null at either end). */
+    public record Links(int totalPage, String prevUrl, String nextUrl) {
     }
 
     /** Same as {@link #render(Rows, Page, UriInfo, Parents)} for a top-level listing. */

@@ -16,9 +16,11 @@ final class Arguments {
     /** Options that take a value. */
     static final Set<String> VALUED = Set.of("server", "key", "file", "session", "context", "component", "pipeline",
             "build", "variant", "item", "pattern", "variant-pattern", "scm", "scope", "n", "tag", "keep", "drop",
-            "poll-ms");
+            "poll-ms", "baseline-pipeline", "baseline-build", "baseline-scm", "baseline-session",
+            "contender-pipeline", "contender-build", "contender-scm", "contender-session", "threshold", "verdict",
+            "resource", "sort", "fail-on");
     /** Options without a value. */
-    static final Set<String> FLAGS = Set.of("csv", "json", "tail", "help", "match-all");
+    static final Set<String> FLAGS = Set.of("csv", "json", "markdown", "tail", "help", "match-all");
 
     private final String command;
     private final List<String> positional;

@@ -42,7 +42,7 @@ public final class CommandLine {
     static final String USAGE = """
             usage: java -jar monitor-client-cli.jar COMMAND [OPTIONS]
 
-            Source (every command but import takes one):
+            Source (every command but import takes one; compare takes --server only):
               --server URL       a monitor server (http://host:8181 or http://host:8181/api/v1)
               --key KEY          API key sent as a bearer token (default: $MONITOR_API_KEY)
               --file PATH        a pytest-monitor .pymon file, read-only
@@ -52,12 +52,14 @@ public final class CommandLine {
               sessions           list sessions
               metrics            list metrics
               top RESOURCE       rank metrics by memory, cpu, kernel_time, user_time or total_time
+              compare            compare two builds, SCM refs or sessions test by test, with verdicts
               import FILE        upload a .pymon file into --server and follow the job to its end
 
-            Output: aligned table by default, --csv or --json.
+            Output: aligned table by default, --csv or --json (compare also --markdown).
             Exit codes: 0 done, 1 failure reported by the server or import failed, 2 usage error,
                         3 not found, 4 cannot connect, timed out or server unavailable,
-                        5 access denied (no key, a wrong or revoked key: 401; not allowed: 403).
+                        5 access denied (no key, a wrong or revoked key: 401; not allowed: 403),
+                        6 verdict gate failed (compare --fail-on).
             COMMAND --help shows the options of one command.
             """;
 
@@ -91,6 +93,29 @@ public final class CommandLine {
                     usage: top RESOURCE [--tail] [-n N] [--component C | --pipeline P [--build B]] [--csv|--json]
                       RESOURCE is memory, cpu, kernel_time, user_time or total_time. The N (default 10,
                       at most 500) metrics that use the most, or with --tail the least.
+                    """,
+            "compare", """
+                    usage: compare BASELINE CONTENDER [--threshold PCT] [--component C] [--verdict V]
+                                   [--resource R] [--sort change|-change] [--fail-on V[,V..]]
+                                   [--markdown|--csv|--json] --server URL [--key KEY]
+                      BASELINE is --baseline-pipeline P --baseline-build B, --baseline-scm REF (exact; a
+                      branch name with / is fine) or --baseline-session H; CONTENDER the same with
+                      --contender-. Every test and resource of both: the values (median of the runs), the
+                      change and a verdict, regressed, improved, unchanged or not_enough_history, which the
+                      server decides from its build history (so --server only). Rows of every page, the
+                      largest rise first; a summary line counts them per verdict.
+                      --threshold PCT     the least change that counts, 0 to 1000 percent (default: the
+                                          server's setting, or a component's own threshold)
+                      --component C       one component only
+                      --verdict V         the rows of one verdict only (the summary still counts all)
+                      --resource R        memory, cpu, total_time, user_time or kernel_time only
+                      --sort change       the largest fall first (default -change: the largest rise first)
+                      --fail-on V[,V..]   after printing, exit 6 when a row left by the filters has one of
+                                          these verdicts, e.g. regressed or regressed,not_enough_history
+                      --markdown          a heading, the summary and a table for a merge request comment;
+                                          it lists the regressed, improved and not_enough_history rows only
+                                          (unchanged ones are counted in the summary) unless --verdict is given
+                      --csv, --json       every field of every row, in the API's names, without the summary
                     """,
             "import", """
                     usage: import FILE --server URL [--key KEY]
@@ -126,8 +151,11 @@ public final class CommandLine {
                 out.print(HELP.get(command));
                 return ExitCode.DONE.code();
             }
-            return (command.equals("import") ? new ImportCommand(this, arguments).run() : query(command, arguments))
-                    .code();
+            return (switch (command) {
+                case "import" -> new ImportCommand(this, arguments).run();
+                case "compare" -> new CompareCommand(this, arguments).run();
+                default -> query(command, arguments);
+            }).code();
         } catch (UsageException | IllegalArgumentException e) {
             err.println("usage error: " + e.getMessage());
             err.println("run with --help for the options");
@@ -176,6 +204,9 @@ public final class CommandLine {
 
     private ExitCode query(String command, Arguments arguments) {
         OutputFormat format = OutputFormat.of(arguments);
+        if (format == OutputFormat.MARKDOWN) {
+            throw new UsageException("--markdown applies to compare only");
+        }
         try (Monitor monitor = open(arguments)) {
             switch (command) {
                 case "count" -> count(monitor, arguments, format);

@@ -13,7 +13,12 @@ public enum ExitCode {
     /** The server cannot be reached, timed out, or says it is unavailable. */
     UNAVAILABLE(4),
     /** The server refused the key: none, a wrong or revoked one (401), or not allowed (403). */
-    ACCESS_DENIED(5);
+    ACCESS_DENIED(5),
+    /**
+     * The verdict gate failed: {@code compare --fail-on} names a verdict that a row of the comparison has. The
+     * comparison was printed all the same, so that a CI job can post it and still fail.
+     */
+    VERDICT_GATE_FAILED(6);
 
     private final int code;
 

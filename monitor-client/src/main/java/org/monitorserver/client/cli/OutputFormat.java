@@ -6,23 +6,27 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.monitorserver.client.model.Table;
 
-/** How a command prints its result: an aligned table, CSV, or JSON. */
+/** How a command prints its result: an aligned table, CSV, JSON, or (compare only) Markdown. */
 enum OutputFormat {
     /** Columns padded to their widest cell, a header line, two spaces apart. */
     TEXT,
     /** RFC 4180 CSV with a header line. */
     CSV,
     /** A JSON array of objects, one per row, numbers as numbers. */
-    JSON;
+    JSON,
+    /** A GitHub/GitLab-flavoured Markdown table, for a merge request comment. */
+    MARKDOWN;
 
-    /** The format that {@code --csv} or {@code --json} ask for, or text. */
+    /** The format that {@code --csv}, {@code --json} or {@code --markdown} ask for, or text. */
     static OutputFormat of(Arguments arguments) {
-        if (arguments.flag("csv") && arguments.flag("json")) {
-            throw new UsageException("--csv and --json exclude each other");
+        if (Stream.of("csv", "json", "markdown").filter(arguments::flag).count() > 1) {
+            throw new UsageException("--csv, --json and --markdown exclude each other");
         }
-        return arguments.flag("csv") ? CSV : arguments.flag("json") ? JSON : TEXT;
+        return arguments.flag("csv") ? CSV : arguments.flag("json") ? JSON : arguments.flag("markdown") ? MARKDOWN
+                : TEXT;
     }
 
     /** Prints {@code table}. */
@@ -31,6 +35,7 @@ enum OutputFormat {
             case CSV -> out.print(table.toCsv());
             case JSON -> out.println(json(table));
             case TEXT -> out.print(aligned(table));
+            case MARKDOWN -> out.print(markdown(table));
             default -> throw new IllegalStateException(name());
         }
     }
@@ -83,6 +88,25 @@ enum OutputFormat {
             line(text, row, widths);
         }
         return text.toString();
+    }
+
+    private static String markdown(Table table) {
+        StringBuilder text = new StringBuilder();
+        text.append(markdownLine(new ArrayList<>(table.columns())));
+        text.append("|---".repeat(table.columns().size())).append("|\n");
+        for (List<Object> row : table.rows()) {
+            text.append(markdownLine(row));
+        }
+        return text.toString();
+    }
+
+    private static String markdownLine(List<?> cells) {
+        StringBuilder line = new StringBuilder("|");
+        for (Object cell : cells) {
+            // A bare | would end the cell and a line break the row; both may occur in test ids.
+            line.append(' ').append(Table.text(cell).replace("|", "\\|").replaceAll("\\R", " ")).append(" |");
+        }
+        return line.append('\n').toString();
     }
 
     private static void line(StringBuilder text, List<?> cells, List<Integer> widths) {

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.monitorserver.api.RunResultJson;
+import org.monitorserver.client.Comparison;
+import org.monitorserver.client.ComparisonRequest;
 import org.monitorserver.client.RunQuery;
 import org.monitorserver.client.Dialect;
 import org.monitorserver.client.MonitorException;
@@ -264,6 +266,13 @@ public final class LocalDialect implements Dialect {
     @Override
     public Optional<RunResultJson> run(String id) {
         return Optional.empty();
+    }
+
+    /** Refused: a verdict needs the build history that only a server keeps, not one file's sessions. */
+    @Override
+    public Comparison compare(ComparisonRequest request) {
+        throw new UnsupportedOperationException("compare needs a server (--server URL, Monitor.remote): the "
+                + "verdicts rest on the build history it keeps, which " + file + " does not hold");
     }
 
     @Override

@@ -5,14 +5,20 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.monitorserver.api.ComparisonJson;
+import org.monitorserver.api.ComparisonRowJson;
 import org.monitorserver.api.ContextJson;
 import org.monitorserver.api.CountJson;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.RunResultJson;
+import org.monitorserver.client.Comparison;
+import org.monitorserver.client.ComparisonRequest;
 import org.monitorserver.client.NotFoundException;
 import org.monitorserver.client.RunQuery;
 import org.monitorserver.api.SessionJson;
@@ -28,8 +34,9 @@ import org.monitorserver.client.model.ResourceType;
 import org.monitorserver.client.model.Session;
 
 /**
- * The queries of {@link Dialect} as routes of the REST API v1. Every listing is walked to its end by {@code
- * next_url} (a 204 is an empty listing), so a ranking answered in one body and one cut into pages read the same.
+ * The queries of {@link Dialect} as routes of the REST API v1. Every listing, and a comparison, is walked to its
+ * end by {@code next_url} (a 204 is an empty listing), so a ranking answered in one body and one cut into pages
+ * read the same.
  */
 public final class RemoteDialect implements Dialect {
 
@@ -38,6 +45,7 @@ public final class RemoteDialect implements Dialect {
     private static final GenericType<PageJson<ContextJson>> CONTEXT_PAGE = new GenericType<>() { };
     private static final GenericType<PageJson<String>> NAME_PAGE = new GenericType<>() { };
     private static final GenericType<PageJson<RunResultJson>> RUN_PAGE = new GenericType<>() { };
+    private static final GenericType<ComparisonJson> COMPARISON_PAGE = new GenericType<>(ComparisonJson.class);
 
     private final ServerConnection server;
 
@@ -215,10 +223,7 @@ public final class RemoteDialect implements Dialect {
 
     @Override
     public List<RunResultJson> runs(RunQuery query) {
-        String parameters = String.join("&", query.parameters().entrySet().stream()
-                .map(p -> p.getKey() + "=" + ServerConnection.encode(p.getValue())).toList());
-        return walk(ServerConnection.withQuery(server.endpoint("runs"), parameters.isEmpty() ? null : parameters),
-                RUN_PAGE);
+        return walk(ServerConnection.withQuery(server.endpoint("runs"), query(query.parameters())), RUN_PAGE);
     }
 
     @Override
@@ -229,6 +234,20 @@ public final class RemoteDialect implements Dialect {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Comparison compare(ComparisonRequest request) {
+        URI first = ServerConnection.withQuery(server.endpoint("compare"), query(request.parameters()));
+        List<ComparisonJson> pages = pages(first, COMPARISON_PAGE, ComparisonJson::nextUrl);
+        if (pages.isEmpty() || pages.get(0).method() == null) {
+            throw new ProtocolException("GET " + first + " answered no comparison", null);
+        }
+        // Every page repeats the refs, the method and the summary; the first one's stand for all.
+        ComparisonJson head = pages.get(0);
+        List<ComparisonRowJson> rows = pages.stream()
+                .flatMap(page -> page.comparisons() == null ? Stream.empty() : page.comparisons().stream()).toList();
+        return new Comparison(head.baseline(), head.contender(), head.method(), head.summary(), rows);
     }
 
     @Override
@@ -257,25 +276,42 @@ public final class RemoteDialect implements Dialect {
     /** Every row of the listing at {@code first}, following {@code next_url} to the last page. */
     private <T> List<T> walk(URI first, GenericType<PageJson<T>> type) {
         List<T> rows = new ArrayList<>();
+        pages(first, type, PageJson::nextUrl).forEach(page -> rows.addAll(page.rows()));
+        return rows;
+    }
+
+    /**
+     * Every page of the answer at {@code first}, following the link {@code nextUrl} reads from each page to the
+     * last one (a 204 ends the walk), whatever the envelope: a listing's or a comparison's.
+     */
+    private <P> List<P> pages(URI first, GenericType<P> type, Function<P, String> nextUrl) {
+        List<P> pages = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
         URI next = first;
         while (next != null) {
             if (!seen.add(next)) {
                 throw new ProtocolException("the listing at " + first + " links back to " + next, null);
             }
-            PageJson<T> page = server.get(next, response -> response.getStatus() == 204 || !response.hasEntity()
+            P page = server.get(next, response -> response.getStatus() == 204 || !response.hasEntity()
                     ? null : response.readEntity(type));
             if (page == null) {
                 break;
             }
-            rows.addAll(page.rows());
-            next = page.nextUrl() == null ? null : server.resolve(page.nextUrl());
+            pages.add(page);
+            String link = nextUrl.apply(page);
+            next = link == null ? null : server.resolve(link);
         }
-        return rows;
+        return pages;
     }
 
     private static <A, B> List<B> map(List<A> rows, Function<A, B> convert) {
         return rows.stream().map(convert).toList();
+    }
+
+    /** {@code parameters} as an encoded query string, or null when there are none. */
+    private static String query(Map<String, String> parameters) {
+        return parameters.isEmpty() ? null : String.join("&", parameters.entrySet().stream()
+                .map(p -> p.getKey() + "=" + ServerConnection.encode(p.getValue())).toList());
     }
 
     private static String joined(List<String> values) {

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import org.monitorserver.domain.FieldLimits;
+import org.monitorserver.domain.verdict.TestRun;
 
 /**
  * The resource use of one test item in one session on one context. Metrics are append-only: every POST is a
@@ -83,8 +84,25 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Metric.COUNT_BY_SCM_PREFIX,
         query = "SELECT COUNT(m) FROM Metric m, Session s WHERE s.tenantId = :tenant AND s.scmRef LIKE :prefix ESCAPE '\\'"
                 + " AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
+@NamedQuery(name = Metric.FIND_TEST_RUNS_BY_SESSIONS,
+        query = TestRun.SELECT + " FROM Metric m, Session s WHERE m.tenantId = :tenant"
+                + " AND m.sessionHash IN :sessions AND s.tenantId = m.tenantId AND s.hash = m.sessionHash")
+@NamedQuery(name = Metric.FIND_TEST_RUNS_BY_ITEM_AND_PIPELINE,
+        query = TestRun.SELECT + " FROM Metric m, Session s WHERE m.tenantId = :tenant"
+                + " AND m.item.name = :item AND s.tenantId = m.tenantId AND s.hash = m.sessionHash"
+                + " AND s.pipeline = :pipeline")
+@NamedQuery(name = Metric.FIND_TEST_RUNS_BY_ITEM_VARIANT_AND_PIPELINE,
+        query = TestRun.SELECT + " FROM Metric m, Session s WHERE m.tenantId = :tenant"
+                + " AND m.item.name = :item AND m.item.variant = :variant AND s.tenantId = m.tenantId"
+                + " AND s.hash = m.sessionHash AND s.pipeline = :pipeline")
 public class Metric {
 
+    /** The runs of every test in some sessions, for comparisons. */
+    public static final String FIND_TEST_RUNS_BY_SESSIONS = "Metric.findTestRunsBySessions";
+    /** The runs of an item in a pipeline's sessions, for histories. */
+    public static final String FIND_TEST_RUNS_BY_ITEM_AND_PIPELINE = "Metric.findTestRunsByItemAndPipeline";
+    /** The same, of one variant of the item. */
+    public static final String FIND_TEST_RUNS_BY_ITEM_VARIANT_AND_PIPELINE = "Metric.findTestRunsByItemVariantAndPipeline";
     public static final String FIND_BY_TENANT = "Metric.findByTenant";
     public static final String FIND_NEWEST_BY_TENANT = "Metric.findNewestByTenant";
     public static final String FIND_BY_SESSION = "Metric.findBySession";

@@ -33,6 +33,11 @@ public enum Resource {
         return Arrays.stream(values()).map(r -> r.apiName).collect(Collectors.joining(", "));
     }
 
+    /** Its name in the API, such as {@code kernel_time}. */
+    public String apiName() {
+        return apiName;
+    }
+
     /** The attribute of {@link ResourceUsage} that holds it, for a JPQL ordering. */
     public String attribute() {
         return attribute;

@@ -9,10 +9,15 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.LocalDateTime;
 import java.util.Objects;
 import org.monitorserver.domain.FieldLimits;
 
-/** A build of a pipeline that some session belongs to. Added with the first such session, never removed. */
+/**
+ * A build of a pipeline that some session belongs to. Added with the first such session, never removed. Its
+ * {@code firstRunDate}, the earliest run date of its sessions, orders a pipeline's builds for comparisons and
+ * histories; session ingestion lowers it when an earlier session arrives.
+ */
 @Entity
 @Table(name = "pipeline_build")
 @IdClass(Build.Key.class)
@@ -29,12 +34,29 @@ import org.monitorserver.domain.FieldLimits;
 @NamedQuery(name = Build.COUNT_BY_COMPONENT_AND_PIPELINE,
         query = "SELECT COUNT(b) FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND EXISTS ("
                 + Build.HAS_COMPONENT + ")")
+@NamedQuery(name = Build.FIND_BY_PIPELINE_NEWEST_FIRST,
+        query = "SELECT b.build FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline"
+                + " ORDER BY b.firstRunDate DESC, b.build DESC",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = Build.FIND_BEFORE,
+        query = "SELECT b FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND (b.firstRunDate < :date"
+                + " OR (b.firstRunDate = :date AND b.build < :build)) ORDER BY b.firstRunDate DESC, b.build DESC",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
+@NamedQuery(name = Build.FIND_BY_BUILDS,
+        query = "SELECT b FROM Build b WHERE b.tenantId = :tenant AND b.pipeline = :pipeline AND b.build IN :builds",
+        hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 public class Build {
 
     public static final String FIND_BY_PIPELINE = "Build.findByPipeline";
     public static final String COUNT_BY_PIPELINE = "Build.countByPipeline";
     public static final String FIND_BY_COMPONENT_AND_PIPELINE = "Build.findByComponentAndPipeline";
     public static final String COUNT_BY_COMPONENT_AND_PIPELINE = "Build.countByComponentAndPipeline";
+    /** A pipeline's build names, newest first by first run date (then name); counted by COUNT_BY_PIPELINE. */
+    public static final String FIND_BY_PIPELINE_NEWEST_FIRST = "Build.findByPipelineNewestFirst";
+    /** The builds of a pipeline before a build (by first run date, then name), newest first. */
+    public static final String FIND_BEFORE = "Build.findBefore";
+    /** The named builds of a pipeline. */
+    public static final String FIND_BY_BUILDS = "Build.findByBuilds";
 
     /** Whether build {@code b} has a session with metrics of {@code :component}: probed per build of the pipeline. */
     static final String HAS_COMPONENT = "SELECT s.id FROM Session s, Metric m WHERE s.tenantId = b.tenantId"
@@ -53,11 +75,23 @@ public class Build {
     @Column(name = "build", length = FieldLimits.PIPELINE)
     private String build;
 
+    @Column(name = "first_run_date", nullable = false)
+    private LocalDateTime firstRunDate;
+
     protected Build() {
+    }
+
+    public String getPipeline() {
+        return pipeline;
     }
 
     public String getBuild() {
         return build;
+    }
+
+    /** The earliest run date of the build's sessions. */
+    public LocalDateTime getFirstRunDate() {
+        return firstRunDate;
     }
 
     /** The primary key: tenant, pipeline and build. */
@@ -70,6 +104,12 @@ public class Build {
         private String build;
 
         public Key() {
+        }
+
+        public Key(long tenantId, String pipeline, String build) {
+            this.tenantId = tenantId;
+            this.pipeline = pipeline;
+            this.build = build;
         }
 
         @Override

@@ -80,6 +80,14 @@ import org.monitorserver.domain.HashIdentified;
         query = "SELECT COUNT(s) FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND"
                 + " s.build = :build AND EXISTS (SELECT m.id FROM Metric m WHERE m.tenantId = s.tenantId"
                 + " AND m.sessionHash = s.hash AND m.item.component = :component)")
+@NamedQuery(name = Session.FIND_BY_BUILD,
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND s.build = :build"
+                + " ORDER BY s.id")
+@NamedQuery(name = Session.FIND_BY_SCM,
+        query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.scmRef = :scm ORDER BY s.id")
+@NamedQuery(name = Session.FIND_HASHES_BY_BUILDS,
+        query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND s.build IN"
+                + " :builds ORDER BY s.id")
 public class Session implements HashIdentified<Session> {
 
     public static final String FIND_BY_HASH = "Session.findByHash";
@@ -99,6 +107,12 @@ public class Session implements HashIdentified<Session> {
     public static final String COUNT_BY_BUILD = "Session.countByBuild";
     public static final String FIND_HASHES_BY_COMPONENT_AND_BUILD = "Session.findHashesByComponentAndBuild";
     public static final String COUNT_BY_COMPONENT_AND_BUILD = "Session.countByComponentAndBuild";
+    /** A build's sessions, for comparisons. */
+    public static final String FIND_BY_BUILD = "Session.findByBuild";
+    /** The sessions of one SCM reference, for comparisons. */
+    public static final String FIND_BY_SCM = "Session.findByScm";
+    /** The hashes of some builds' sessions, for a comparison's history. */
+    public static final String FIND_HASHES_BY_BUILDS = "Session.findHashesByBuilds";
 
     /**
      * Joins a tag's key and value for the flag filters ({@code CONCAT(key, separator, value) IN :pairs}): a

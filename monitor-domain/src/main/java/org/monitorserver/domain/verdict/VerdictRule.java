@@ -50,6 +50,11 @@ public record VerdictRule(double thresholdPercent, int lookback, int minimumHist
         }
     }
 
+    /** This rule with another threshold (a component's, or a request's). */
+    public VerdictRule withThreshold(double percent) {
+        return new VerdictRule(percent, lookback, minimumHistory, boundary, alpha, minimumRuns);
+    }
+
     /**
      * Decides the contender's runs against the baseline's (each non-empty, no NaN) given {@code history}: the
      * per-build medians of the baseline's pipeline before the baseline, oldest first, finite (may be empty).

@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -51,7 +54,7 @@ public class MaintainedFigures {
 
     private String componentInsert;
     private String pipelineInsert;
-    private String buildInsert;
+    private String buildUpsert;
 
     @PostConstruct
     void start() {
@@ -60,7 +63,7 @@ public class MaintainedFigures {
         rankings = new Rankings(new SessionLocks(dialect, transactions), afterCommit);
         componentInsert = dialect.insertIfAbsent("component", List.of("tenant_id", "name"));
         pipelineInsert = dialect.insertIfAbsent("pipeline", List.of("tenant_id", "name"));
-        buildInsert = dialect.insertIfAbsent("pipeline_build", List.of("tenant_id", "pipeline", "build"));
+        buildUpsert = dialect.upsertBuild();
     }
 
     /** The database's dialect, resolved once at start. */
@@ -110,7 +113,8 @@ public class MaintainedFigures {
 
     /**
      * Adds new {@code sessions} (of one tenant, stored in this transaction) to their pipelines' rankings (the
-     * metrics that came before them) and to the pipeline and build lists, each once, in a fixed order.
+     * metrics that came before them) and to the pipeline and build lists, each once, in a fixed order; a build's
+     * first run date goes down to the earliest of its sessions.
      */
     public void addSessions(Connection connection, List<Session> sessions) {
         if (sessions.isEmpty()) {
@@ -120,21 +124,24 @@ public class MaintainedFigures {
             rankings.addSessions(connection, sessions);
             long tenant = sessions.get(0).getTenantId();
             var pipelines = new TreeSet<String>();
-            var builds = new TreeSet<List<String>>(Comparator.<List<String>, String>comparing(b -> b.get(0))
-                    .thenComparing(b -> b.get(1)));
+            // Each build once, with the earliest run date of its sessions here, in key order.
+            var builds = new TreeMap<List<String>, LocalDateTime>(Comparator.<List<String>, String>comparing(
+                    b -> b.get(0)).thenComparing(b -> b.get(1)));
             for (Session session : sessions) {
                 if (session.getPipeline() != null) {
                     pipelines.add(session.getPipeline());
                     if (session.getBuild() != null) {
-                        builds.add(List.of(session.getPipeline(), session.getBuild()));
+                        builds.merge(List.of(session.getPipeline(), session.getBuild()), session.getRunDate(),
+                                (a, b) -> a.isBefore(b) ? a : b);
                     }
                 }
             }
             for (String pipeline : pipelines) {
                 Sql.update(connection, pipelineInsert, List.of(tenant, pipeline));
             }
-            for (List<String> build : builds) {
-                Sql.update(connection, buildInsert, List.of(tenant, build.get(0), build.get(1)));
+            for (Map.Entry<List<String>, LocalDateTime> build : builds.entrySet()) {
+                Sql.update(connection, buildUpsert, List.of(tenant, build.getKey().get(0), build.getKey().get(1),
+                        Timestamp.valueOf(build.getValue())));
             }
         } catch (SQLException e) {
             throw StorageUnavailableException.refused(e);

@@ -34,6 +34,12 @@ public class PipelineQueries {
                 counter(Build.COUNT_BY_PIPELINE, tenant).setParameter("pipeline", pipeline), request);
     }
 
+    /** A pipeline's builds, newest first by their earliest session's run date. */
+    public Page<String> findRecentBuilds(long tenant, String pipeline, PageRequest request) {
+        return PageQuery.fetch(strings(Build.FIND_BY_PIPELINE_NEWEST_FIRST, tenant).setParameter("pipeline", pipeline),
+                counter(Build.COUNT_BY_PIPELINE, tenant).setParameter("pipeline", pipeline), request);
+    }
+
     /** The hashes of a build's sessions. */
     public Page<String> findBuildSessions(long tenant, String pipeline, String build, PageRequest request) {
         return PageQuery.fetch(

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +22,11 @@ import org.monitorserver.api.ErrorBody;
 import org.monitorserver.api.MetricJson;
 import org.monitorserver.api.PageJson;
 import org.monitorserver.api.PageJson.Rows;
+import org.monitorserver.api.HistoryJson;
 import org.monitorserver.persistence.metric.MetricQueries;
+import org.monitorserver.persistence.verdict.ComparisonQueries;
+import org.monitorserver.rest.MonitorSettings;
+import org.monitorserver.rest.verdict.VerdictAssembler;
 import org.monitorserver.rest.PageParam;
 import org.monitorserver.rest.Pages;
 import org.monitorserver.rest.metric.MetricAssembler;
@@ -40,6 +45,12 @@ public class ItemsResource {
 
     @EJB
     MetricQueries metrics;
+
+    @EJB
+    ComparisonQueries comparisons;
+
+    @Inject
+    MonitorSettings settings;
 
     @Inject
     Caller caller;
@@ -64,6 +75,27 @@ public class ItemsResource {
     public PageJson<MetricJson> metricsLike(@PathParam("pattern") String pattern, @Valid @BeanParam PageParam page) {
         var found = metrics.findByItemContaining(caller.tenantId(), pattern, pages.request(page));
         return pages.render(Rows.METRICS, found.map(MetricAssembler::toJson), uri);
+    }
+
+    @GET
+    @Path("{item}/history")
+    @Operation(summary = "An item's history across builds",
+            description = "The item's use of one resource across the builds of one pipeline (ordered by their "
+                    + "earliest session run_date): per build the median of its runs, the change points found by "
+                    + "E-Divisive means, and each point's verdict against the points before it. One series per "
+                    + "test of that name (component, item_path, item_variant); variant= keeps one.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryJson.class)))
+    @APIResponse(responseCode = "400", description = "Missing or bad resource or pipeline",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "The item never ran in this pipeline",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public HistoryJson history(@PathParam("item") String item, @Valid @BeanParam HistoryParams params) {
+        var report = comparisons.history(caller.tenantId(), item, params.variant(), params.pipeline(),
+                params.resource(), settings.compareThreshold());
+        if (report.series().isEmpty()) {
+            throw new NotFoundException("item " + item + " has no run in a build of pipeline " + params.pipeline());
+        }
+        return VerdictAssembler.toJson(report);
     }
 
     @GET

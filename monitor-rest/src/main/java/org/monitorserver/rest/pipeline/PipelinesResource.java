@@ -76,6 +76,21 @@ public class PipelinesResource {
     }
 
     @GET
+    @Path("{pipeline}/builds/recent")
+    @Operation(summary = "List a pipeline's builds, newest first",
+            description = "Build numbers as text, newest first by their earliest session's run_date (then by name).")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "204", description = "No build in this pipeline")
+    @APIResponse(responseCode = "400", description = "Bad page parameter",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public PageJson<String> recentBuilds(@PathParam("pipeline") String pipeline, @Valid @BeanParam PageParam page) {
+        var found = queries.findRecentBuilds(caller.tenantId(), pipeline, pages.request(page));
+        return pages.render(Rows.BUILDS, found, uri, new Parents(null, pipeline, null));
+    }
+
+    @GET
     @Path("{pipeline}/builds/{build}/sessions")
     @Operation(summary = "List a build's sessions", description = "Session hashes, in arrival order.")
     @APIResponse(responseCode = "200")
