@@ -15,7 +15,9 @@ import org.monitorserver.api.MetricJson;
 /**
  * The data set for N metrics, the same on every run (seeded), so that {@code --reuse} finds the hashes it
  * expects: N/200 sessions of 200 metrics each, 3 contexts, 1000 items in 5 components, and 2 pipelines whose builds
- * hold 20 sessions each (10 per pipeline). Item k of session s is item {@code (s * 200 + k) % 1000}, so each item
+ * hold 5 sessions each (builds numbered by tens of sessions, alternating pipelines), so that at a million metrics
+ * each pipeline has 500 builds and each item one run in every build of each pipeline: the 500-build histories of
+ * the verdicts scenario. Item k of session s is item {@code (s * 200 + k) % 1000}, so each item
  * has N/1000 metrics. Sessions, contexts and items are kept in memory; metrics are rendered on demand, one session
  * at a time, so that a million of them never sit in memory at once. Rows are the API's records ({@link ContextJson},
  * {@link MetricJson}) written by JSON-B; sessions go in the submission form (tags as a {@code description} object),
@@ -26,7 +28,8 @@ final class DataSet {
     static final int METRICS_PER_SESSION = 200;
     static final int ITEMS = 1000;
     static final int CONTEXTS = 3;
-    static final int SESSIONS_PER_BUILD = 20;
+    /** Sessions per build number, of both pipelines together. */
+    static final int SESSIONS_PER_BUILD = 10;
     static final List<String> COMPONENTS = List.of("billing", "catalog", "checkout", "search", "users");
     static final List<String> PIPELINES = List.of("main", "release");
 

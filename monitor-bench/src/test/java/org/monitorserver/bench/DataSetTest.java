@@ -70,12 +70,25 @@ class DataSetTest {
     }
 
     @Test
+    void eachItemRunsOnceInEveryBuildOfEachPipeline() {
+        var runs = new java.util.HashMap<String, Integer>();
+        for (DataSet.Session session : data.sessions()) {
+            for (int k = 0; k < DataSet.METRICS_PER_SESSION; k++) {
+                int item = (session.index() * DataSet.METRICS_PER_SESSION + k) % DataSet.ITEMS;
+                runs.merge(session.pipeline() + "/" + session.build() + "/" + item, 1, Integer::sum);
+            }
+        }
+        assertEquals(2 * 10 * DataSet.ITEMS, runs.size(), "100 sessions: 10 builds a pipeline, every item in each");
+        assertTrue(runs.values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
     void sessionsFollowPipelinesAndBuilds() {
         DataSet.Session session = data.sessions().get(45);
         assertEquals("release", session.pipeline());
-        assertEquals("2", session.build());
+        assertEquals("4", session.build());
         assertEquals("{\"session_h\":\"" + session.h() + "\",\"run_date\":\"2026-01-01T00:45:00.000000\",\"scm_ref\":\""
-                + session.scmRef() + "\",\"description\":{\"pipeline_branch\":\"release\",\"pipeline_build_no\":\"2\","
+                + session.scmRef() + "\",\"description\":{\"pipeline_branch\":\"release\",\"pipeline_build_no\":\"4\","
                 + "\"__ci__\":\"gitlabci\"}}", data.sessionJson(session));
     }
 
