@@ -87,6 +87,9 @@ import org.monitorserver.domain.verdict.TestRun;
 @NamedQuery(name = Metric.FIND_TEST_RUNS_BY_SESSIONS,
         query = TestRun.SELECT + " FROM Metric m, Session s WHERE m.tenantId = :tenant"
                 + " AND m.sessionHash IN :sessions AND s.tenantId = m.tenantId AND s.hash = m.sessionHash")
+@NamedQuery(name = Metric.FIND_TEST_RUNS_BY_BUILD,
+        query = TestRun.SELECT + " FROM Session s, Metric m WHERE s.tenantId = :tenant AND s.pipeline = :pipeline"
+                + " AND s.build = :build AND m.tenantId = s.tenantId AND m.sessionHash = s.hash")
 @NamedQuery(name = Metric.FIND_TEST_RUNS_BY_ITEM_AND_PIPELINE,
         query = TestRun.SELECT + " FROM Metric m, Session s WHERE m.tenantId = :tenant"
                 + " AND m.item.name = :item AND s.tenantId = m.tenantId AND s.hash = m.sessionHash"
@@ -99,6 +102,8 @@ public class Metric {
 
     /** The runs of every test in some sessions, for comparisons. */
     public static final String FIND_TEST_RUNS_BY_SESSIONS = "Metric.findTestRunsBySessions";
+    /** The runs of every test in a build's sessions, for a comparison's history. */
+    public static final String FIND_TEST_RUNS_BY_BUILD = "Metric.findTestRunsByBuild";
     /** The runs of an item in a pipeline's sessions, for histories. */
     public static final String FIND_TEST_RUNS_BY_ITEM_AND_PIPELINE = "Metric.findTestRunsByItemAndPipeline";
     /** The same, of one variant of the item. */

@@ -85,9 +85,6 @@ import org.monitorserver.domain.HashIdentified;
                 + " ORDER BY s.id")
 @NamedQuery(name = Session.FIND_BY_SCM,
         query = "SELECT s FROM Session s WHERE s.tenantId = :tenant AND s.scmRef = :scm ORDER BY s.id")
-@NamedQuery(name = Session.FIND_HASHES_BY_BUILDS,
-        query = "SELECT s.hash FROM Session s WHERE s.tenantId = :tenant AND s.pipeline = :pipeline AND s.build IN"
-                + " :builds ORDER BY s.id")
 public class Session implements HashIdentified<Session> {
 
     public static final String FIND_BY_HASH = "Session.findByHash";
@@ -111,8 +108,6 @@ public class Session implements HashIdentified<Session> {
     public static final String FIND_BY_BUILD = "Session.findByBuild";
     /** The sessions of one SCM reference, for comparisons. */
     public static final String FIND_BY_SCM = "Session.findByScm";
-    /** The hashes of some builds' sessions, for a comparison's history. */
-    public static final String FIND_HASHES_BY_BUILDS = "Session.findHashesByBuilds";
 
     /**
      * Joins a tag's key and value for the flag filters ({@code CONCAT(key, separator, value) IN :pairs}): a

@@ -20,21 +20,41 @@ class RefComparisonTest {
                 START, memory, 1, 1, 1, 1);
     }
 
+    private static TestRuns runs(List<TestRun> list) {
+        var runs = new TestRuns();
+        list.forEach(runs::add);
+        return runs;
+    }
+
+    @Test
+    void aBuildsMedianIsItsHistoryValueAndTestsWithoutARunThereHaveNone() {
+        var history = new BuildMedians(3);
+        var first = new TestRuns();
+        List.of(run("a", "v", "b0", 10), run("a", "v", "b0", 30), run("a", "v", "b0", 20)).forEach(first::add);
+        history.add(0, first);
+        var third = new TestRuns();
+        third.add(run("a", "v", "b2", 5));
+        third.add(run("b", "v", "b2", 7));
+        history.add(2, third);
+        assertEquals(List.of(20.0, 5.0), java.util.Arrays.stream(history.series(new TestKey("a", "tests.test_a", "v"),
+                Resource.MEMORY)).boxed().toList());
+        assertEquals(1, history.series(new TestKey("b", "tests.test_a", "v"), Resource.MEMORY).length);
+        assertEquals(0, history.series(new TestKey("z", "tests.test_a", "v"), Resource.MEMORY).length);
+    }
+
     @Test
     void comparesTestsInBothRefsWithTheMedianOfTheirRunsAndTheirComponentsThreshold() {
         var baseline = List.of(run("a", "v1", "b", 100), run("a", "v1", "b", 102), run("a", "v1", "b", 90),
                 run("a", "only-in-baseline", "b", 5), run("c", "v2", "b", 100));
         var contender = List.of(run("a", "v1", "c", 130), run("c", "v2", "c", 130), run("a", "only-new", "c", 1));
-        var history = new ArrayList<TestRun>();
-        var builds = new ArrayList<String>();
+        var history = new BuildMedians(10);
         for (int i = 0; i < 10; i++) {
-            builds.add("h" + i);
-            history.add(run("a", "v1", "h" + i, 100 + (i % 2)));
-            history.add(run("c", "v2", "h" + i, 100 + (i % 2)));
-            history.add(run("c", "v2", "h" + i, 300));
-            history.add(run("c", "v2", "h" + i, 99));
+            var build = new TestRuns();
+            List.of(run("a", "v1", "h" + i, 100 + (i % 2)), run("c", "v2", "h" + i, 100 + (i % 2)),
+                    run("c", "v2", "h" + i, 300), run("c", "v2", "h" + i, 99)).forEach(build::add);
+            history.add(i, build);
         }
-        List<RefComparison.Row> rows = RefComparison.compare(baseline, contender, history, builds,
+        List<RefComparison.Row> rows = RefComparison.compare(runs(baseline), runs(contender), history,
                 VerdictRule.DEFAULT, component -> component.equals("c") ? 40 : 10);
 
         assertEquals(10, rows.size(), "two tests in both refs, five resources each");

@@ -23,11 +23,14 @@ import org.monitorserver.domain.metric.Resource;
 import org.monitorserver.domain.pipeline.Build;
 import org.monitorserver.domain.session.Session;
 import org.monitorserver.domain.verdict.BuildHistory;
+import org.monitorserver.domain.verdict.BuildMedians;
 import org.monitorserver.domain.verdict.ChangePoints;
 import org.monitorserver.domain.verdict.RefComparison;
 import org.monitorserver.domain.verdict.RefComparison.Row;
 import org.monitorserver.domain.verdict.Ref;
+import org.monitorserver.domain.verdict.TestKey;
 import org.monitorserver.domain.verdict.TestRun;
+import org.monitorserver.domain.verdict.TestRuns;
 import org.monitorserver.domain.verdict.Verdict;
 import org.monitorserver.domain.verdict.VerdictRule;
 import org.monitorserver.persistence.Page;
@@ -42,8 +45,14 @@ import org.monitorserver.persistence.PageRequest;
 @Stateless
 public class ComparisonQueries {
 
-    /** Session hashes per IN list: well inside every database's limit on bound parameters. */
-    private static final int HASHES_PER_QUERY = 1000;
+    /**
+     * Sessions whose metrics one query reads: a comparison keeps only numbers per run, and reading a ref's metrics a
+     * few sessions at a time bounds the rows in memory at once.
+     */
+    private static final int SESSIONS_PER_QUERY = 20;
+
+    /** Build names per IN list: well inside every database's limit on bound parameters. */
+    private static final int BUILDS_PER_QUERY = 1000;
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
@@ -62,23 +71,29 @@ public class ComparisonQueries {
         VerdictRule rule = VerdictRule.DEFAULT.withThreshold(request.threshold().orElse(defaultThreshold));
         String source = request.threshold().isPresent() ? "request" : "setting";
         if (baseline.isEmpty() || contender.isEmpty()) {
-            return new ComparisonReport(side(baseline, List.of()), side(contender, List.of()), null, 0, rule, source,
+            return new ComparisonReport(side(baseline, new TestRuns()), side(contender, new TestRuns()), null, 0, rule,
+                    source,
                     summary(List.of()), new Page<>(List.of(), 1, page.size(), 0));
         }
-        List<TestRun> baselineRuns = runs(tenant, hashes(baseline));
-        List<TestRun> contenderRuns = runs(tenant, hashes(contender));
+        TestRuns baselineRuns = runs(tenant, hashes(baseline));
+        TestRuns contenderRuns = runs(tenant, hashes(contender));
         String pipeline = commonPipeline(baseline);
         List<String> historyBuilds = pipeline == null ? List.of()
                 : buildsBefore(tenant, pipeline, request.baseline(), baseline, rule.lookback());
-        List<TestRun> historyRuns = historyBuilds.isEmpty() ? List.of()
-                : runs(tenant, em.createNamedQuery(Session.FIND_HASHES_BY_BUILDS, String.class)
-                        .setParameter("tenant", tenant).setParameter("pipeline", pipeline)
-                        .setParameter("builds", historyBuilds).getResultList());
-        Set<String> components = baselineRuns.stream().map(TestRun::component).collect(Collectors.toSet());
+        BuildMedians history = new BuildMedians(historyBuilds.size());
+        for (int b = 0; b < historyBuilds.size(); b++) {
+            // One build at a time: only its medians stay.
+            var build = new TestRuns();
+            em.createNamedQuery(Metric.FIND_TEST_RUNS_BY_BUILD, TestRun.class).setParameter("tenant", tenant)
+                    .setParameter("pipeline", pipeline).setParameter("build", historyBuilds.get(b)).getResultList()
+                    .forEach(build::add);
+            history.add(b, build);
+        }
+        Set<String> components = baselineRuns.tests().stream().map(TestKey::component).collect(Collectors.toSet());
         Map<String, Double> own = request.threshold().isPresent() ? Map.of() : thresholds.of(tenant, components);
         double threshold = rule.thresholdPercent();
 
-        List<Row> rows = RefComparison.compare(baselineRuns, contenderRuns, historyRuns, historyBuilds, rule,
+        List<Row> rows = RefComparison.compare(baselineRuns, contenderRuns, history, rule,
                 component -> own.getOrDefault(component, threshold));
         List<Row> kept = rows.stream()
                 .filter(row -> request.component().map(row.test().component()::equals).orElse(true))
@@ -105,7 +120,7 @@ public class ComparisonQueries {
         Set<String> names = runs.stream().map(TestRun::build).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, LocalDateTime> builds = new LinkedHashMap<>();
         List<Build> found = new ArrayList<>();
-        for (List<String> chunk : chunks(names)) {
+        for (List<String> chunk : chunks(names, BUILDS_PER_QUERY)) {
             found.addAll(em.createNamedQuery(Build.FIND_BY_BUILDS, Build.class).setParameter("tenant", tenant)
                     .setParameter("pipeline", pipeline).setParameter("builds", chunk).getResultList());
         }
@@ -160,20 +175,21 @@ public class ComparisonQueries {
         return oldestFirst;
     }
 
-    private List<TestRun> runs(long tenant, Collection<String> hashes) {
-        var runs = new ArrayList<TestRun>();
-        for (List<String> chunk : chunks(hashes)) {
-            runs.addAll(em.createNamedQuery(Metric.FIND_TEST_RUNS_BY_SESSIONS, TestRun.class)
-                    .setParameter("tenant", tenant).setParameter("sessions", chunk).getResultList());
+    /** The runs of the sessions {@code hashes}, read {@value #SESSIONS_PER_QUERY} sessions at a time. */
+    private TestRuns runs(long tenant, Collection<String> hashes) {
+        var runs = new TestRuns();
+        for (List<String> chunk : chunks(hashes, SESSIONS_PER_QUERY)) {
+            em.createNamedQuery(Metric.FIND_TEST_RUNS_BY_SESSIONS, TestRun.class).setParameter("tenant", tenant)
+                    .setParameter("sessions", chunk).getResultList().forEach(runs::add);
         }
         return runs;
     }
 
-    private static List<List<String>> chunks(Collection<String> values) {
+    private static List<List<String>> chunks(Collection<String> values, int size) {
         var all = new ArrayList<>(new TreeSet<>(values));
         var chunks = new ArrayList<List<String>>();
-        for (int i = 0; i < all.size(); i += HASHES_PER_QUERY) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + HASHES_PER_QUERY)));
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return chunks;
     }
@@ -188,8 +204,8 @@ public class ComparisonQueries {
         return pipelines.size() == 1 ? pipelines.iterator().next() : null;
     }
 
-    private static ComparisonReport.Side side(List<Session> sessions, List<TestRun> runs) {
-        return new ComparisonReport.Side(sessions.size(), (int) runs.stream().map(TestRun::key).distinct().count(),
+    private static ComparisonReport.Side side(List<Session> sessions, TestRuns runs) {
+        return new ComparisonReport.Side(sessions.size(), runs.tests().size(),
                 sessions.isEmpty() ? null : commonPipeline(sessions));
     }
 

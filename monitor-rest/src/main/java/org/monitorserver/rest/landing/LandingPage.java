@@ -23,7 +23,8 @@ import org.monitorserver.rest.MonitorSettings;
 
 /**
  * {@code GET /}: a small HTML page with what the server is, its version and schema version, and links to the
- * OpenAPI document, the health route and the documentation served under {@code /docs/}. The counts of contexts,
+ * web pages under {@code /ui/}, the OpenAPI document, the health route and the documentation served under
+ * {@code /docs/}. The counts of contexts,
  * sessions and metrics appear only with authentication off: with it on, the page is public and tenants' figures
  * are not. The empty pattern maps the context root and nothing below it.
  */
@@ -37,6 +38,7 @@ public class LandingPage extends HttpServlet {
     /** The documents linked from the page, in reading order: file under /docs/ and what it is about. */
     private static final String[][] DOCS = {
         {"api.md", "the REST API v1, route by route"},
+        {"pages.md", "the web pages under /ui/: what each shows, the API key prompt, the charts"},
         {"configuration.md", "settings and their defaults"},
         {"administration.md", "installing, configuring and monitoring the server"},
         {"operations.md", "failures, limits and several instances"},
@@ -95,6 +97,10 @@ public class LandingPage extends HttpServlet {
             appendCounts(html);
         }
         html.append("</table>\n<h2>Where to go</h2>\n<ul>\n")
+                .append("<li><a href=\"ui/\">/ui/</a>: the pages: counts, recent sessions, top consumers and the")
+                .append(" newest regressions of each pipeline, with each test's history across builds</li>\n")
+                .append("<li><a href=\"ui/compare\">/ui/compare</a>: two builds compared test by test, with")
+                .append(" regression verdicts</li>\n")
                 .append("<li><a href=\"openapi\">/openapi</a>: the OpenAPI document of every route")
                 .append(" (<a href=\"openapi?format=JSON\">as JSON</a>)</li>\n")
                 .append("<li><a href=\"api/v1/health\">/api/v1/health</a>: whether the server and its database are ready</li>\n");

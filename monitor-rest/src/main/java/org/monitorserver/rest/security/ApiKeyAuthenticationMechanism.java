@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,13 +80,29 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /**
      * Routes that answer without credentials: the health check (load balancers and probes have no key), the API
-     * description, the landing page at the root, and the documentation under {@code /docs/}.
+     * description, the landing page at the root, the documentation under {@code /docs/}, and the web pages under
+     * {@code /ui/} with their scripts (uPlot under {@code /webjars/}): the pages hold no data, they read it from the
+     * API with the user's key. A path with a dot segment ({@code /ui/../api/v1/...}, also percent-encoded) is never
+     * public: the container would route it outside the public prefix it starts with.
      */
     static boolean isPublic(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
         return read && (path.equals("/api/v1/health") || path.equals("/api/v1/health/") || path.equals("/")
-                || path.isEmpty() || path.equals("/openapi") || path.startsWith("/openapi/")
-                || path.startsWith("/docs/"));
+                || path.isEmpty() || path.equals("/openapi")
+                || (!hasDotSegment(path) && (path.startsWith("/openapi/") || path.startsWith("/docs/")
+                        || path.equals("/ui") || path.startsWith("/ui/") || path.startsWith("/webjars/"))));
+    }
+
+    /** Whether a raw request path has a {@code .} or {@code ..} segment, also spelled {@code %2e}. */
+    private static boolean hasDotSegment(String path) {
+        String decoded = path.toLowerCase(Locale.ROOT).replace("%2e", ".").replace("%2f", "/")
+                .replace("%5c", "/").replace('\\', '/');
+        for (String segment : decoded.split("[/;]", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

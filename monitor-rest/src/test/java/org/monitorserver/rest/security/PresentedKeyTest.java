@@ -66,4 +66,20 @@ class PresentedKeyTest {
         assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/api/v1/metrics/"));
         assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/api/v1/healthz"));
     }
+
+    @Test
+    void thePagesAndTheirScriptsArePublicButNoPathThatDotsOutOfThem() {
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui"));
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/"));
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/items/test_login"));
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/assets/app.js"));
+        assertTrue(ApiKeyAuthenticationMechanism.isPublic("GET", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("POST", "/ui/"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/uix"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/../api/v1/sessions"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/%2e%2e/api/v1/sessions"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/ui/%2E%2E%2Fapi/v1/sessions"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/docs/..;/api/v1/metrics"));
+        assertFalse(ApiKeyAuthenticationMechanism.isPublic("GET", "/webjars/../api/v1/metrics"));
+    }
 }
