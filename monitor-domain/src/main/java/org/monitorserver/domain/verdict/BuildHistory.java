@@ -64,7 +64,7 @@ public final class BuildHistory {
                     continue;
                 }
                 item = inBuild.get(0).item();
-                double value = Median.of(RefComparison.values(inBuild, resource));
+                double value = Median.of(inBuild.stream().mapToDouble(run -> run.value(resource)).toArray());
                 values.add(value);
                 points.add(new Point(build.getKey(), build.getValue(), value, inBuild.size(),
                         inBuild.stream().map(TestRun::sessionHash).distinct().toList(), null));

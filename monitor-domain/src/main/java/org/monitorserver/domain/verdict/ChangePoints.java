@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * Y = [τ, e) of size m, the energy statistic is Ê = 2/(nm) Σ|x − y| − C(n, 2)⁻¹ Σ_{i&lt;k}|x_i − x_k| −
  * C(m, 2)⁻¹ Σ_{j&lt;k}|y_j − y_k|, and the scaled statistic Q̂ = nm/(n + m) · Ê.
  * <li>Best split. In each segment, the τ with both sides at least {@code minimumSegment} long that maximises
- * Q̂ (the earliest on a tie). This is the paper's simple form: the right side always runs to the segment's end
- * (its κ refinement is not implemented). A segment costs O(L²): each pair distance is taken once, into
+ * Q̂ (the earliest on a tie). This is the paper's simple form, without its κ refinement: the right side always
+ * runs to the segment's end, which is enough for steps that last. A segment costs O(L²): each pair distance is taken once, into
  * per-point sums towards earlier and later points, whose prefix and suffix sums give every τ's three sums.
  * <li>Hierarchy. Given the change points so far, the candidate is the best split of largest Q̂ over all current
  * segments; it is kept if significant, and the search repeats; it stops at the first candidate that is not

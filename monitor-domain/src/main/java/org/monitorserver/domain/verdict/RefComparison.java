@@ -51,8 +51,4 @@ public final class RefComparison {
         }
         return rows;
     }
-
-    static double[] values(List<TestRun> runs, Resource resource) {
-        return runs.stream().mapToDouble(run -> run.value(resource)).toArray();
-    }
 }

@@ -185,7 +185,8 @@ public class ComparisonQueries {
         return runs;
     }
 
-    private static List<List<String>> chunks(Collection<String> values, int size) {
+    /** {@code values} without repeats, sorted, cut into lists of at most {@code size}: one IN list each. */
+    static List<List<String>> chunks(Collection<String> values, int size) {
         var all = new ArrayList<>(new TreeSet<>(values));
         var chunks = new ArrayList<List<String>>();
         for (int i = 0; i < all.size(); i += size) {

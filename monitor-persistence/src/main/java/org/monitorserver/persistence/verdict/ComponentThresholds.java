@@ -3,7 +3,6 @@ package org.monitorserver.persistence.verdict;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import org.monitorserver.persistence.PageRequest;
 /** The per-component thresholds of a tenant's comparisons: listed, set and removed by an admin. */
 @Stateless
 public class ComponentThresholds {
+
+    /** Component names per IN list: well inside every database's limit on bound parameters. */
+    private static final int NAMES_PER_QUERY = 1000;
 
     @PersistenceContext(unitName = "monitor")
     private EntityManager em;
@@ -56,9 +58,7 @@ public class ComponentThresholds {
     /** The thresholds set for any of {@code components}, by component. */
     public Map<String, Double> of(long tenant, Set<String> components) {
         var thresholds = new HashMap<String, Double>();
-        var all = new ArrayList<>(components);
-        for (int i = 0; i < all.size(); i += 1000) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 1000));
+        for (List<String> chunk : ComparisonQueries.chunks(components, NAMES_PER_QUERY)) {
             em.createNamedQuery(ComponentThreshold.FIND_BY_COMPONENTS, ComponentThreshold.class)
                     .setParameter("tenant", tenant).setParameter("components", chunk).getResultList()
                     .forEach(t -> thresholds.put(t.getComponent(), t.getThresholdPercent()));
